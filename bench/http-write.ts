@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../src/config.js";
+import { DEMO_PASSWORD } from "../src/core/demo.js";
+import { startShekara } from "../src/server/runtime.js";
+import { type Benchmark, figure, load, percentiles } from "./harness.js";
+
+/**
+ * An audited single-row insert through the HTTP API (POST /api/v1/units: validation, session,
+ * authorization, insert and audit entry in one transaction) against a raw single-row INSERT with
+ * the same concurrency on the same database.
+ */
+export const httpWrite: Benchmark = {
+  name: "http-write",
+  description: "audited single-row insert through HTTP vs a raw single-row INSERT",
+  async run({ durationMs, concurrency, log }) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shekara-bench-"));
+    const config = loadConfig({
+      ...process.env,
+      SHEKARA_DATA_DIR: dataDir,
+      SHEKARA_DEMO: "1",
+      LOG_LEVEL: "silent",
+      SHEKARA_DB_POOL: String(concurrency + 2),
+    });
+    const shekara = await startShekara(config);
+    const database = shekara.deps.database;
+    log(`database: ${database.kind}; concurrency ${concurrency}; ${durationMs / 1000} s per phase`);
+    try {
+      const base = await shekara.app.listen({ port: 0, host: "127.0.0.1" });
+      const loginResponse = await fetch(`${base}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ login: "admin", password: DEMO_PASSWORD }),
+      });
+      const cookie = (loginResponse.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie } })).json()) as {
+        items: { id: string; code: string }[];
+      };
+      const parent = units.items.find((u) => u.code === "DEMO-IAB");
+      if (!parent) throw new Error("demo data missing");
+
+      await database.ownerQuery(
+        "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), code text NOT NULL, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+      );
+      const run = Date.now().toString(36);
+      log("baseline: raw INSERT …");
+      const raw = await load(
+        async (i) => {
+          await database.ownerQuery("INSERT INTO bench_raw (code, name) VALUES ($1, $2)", [`R${run}${i}`, "bench"]);
+        },
+        concurrency,
+        durationMs,
+      );
+      log("HTTP: POST /api/v1/units …");
+      const http = await load(
+        async (i) => {
+          const response = await fetch(`${base}/api/v1/units`, {
+            method: "POST",
+            headers: { cookie, "content-type": "application/json" },
+            body: JSON.stringify({
+              agency: "IAB",
+              parentId: parent.id,
+              code: `B${run}${i}`.toUpperCase(),
+              nameKk: "Бенчмарк бөлімшесі",
+              nameRu: "Бенчмарк подразделение",
+              timeZone: "Asia/Almaty",
+            }),
+          });
+          if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+        },
+        concurrency,
+        durationMs,
+      );
+      if (http.errors > 0) log(`HTTP errors: ${http.errors} (first: ${String(http.first)})`);
+      const h = percentiles(http.latencies);
+      const r = percentiles(raw.latencies);
+      return [
+        figure("http-write", "throughput", http.perSecond, "ops/s", raw.perSecond),
+        figure("http-write", "p50 latency", h.p50, "ms", r.p50),
+        figure("http-write", "p95 latency", h.p95, "ms", r.p95),
+        figure("http-write", "p99 latency", h.p99, "ms", r.p99),
+        figure("http-write", "errors", http.errors, "count", raw.errors),
+      ];
+    } finally {
+      await database.ownerQuery("DROP TABLE IF EXISTS bench_raw").catch(() => undefined);
+      await shekara.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};

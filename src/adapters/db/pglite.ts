@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
+import { ltree } from "@electric-sql/pglite/contrib/ltree";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import lockfile from "proper-lockfile";
+import * as schema from "../../db/schema.js";
+import type { AppDb, Database } from "./database.js";
+import { MIGRATIONS_DIR } from "./migrate.js";
+import { enterAppRole } from "./scope.js";
+
+/** Raised when another process holds the embedded database's data folder. */
+export class DataFolderLockedError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `The data folder ${dataDir} is in use by another Shekara process (is the server running?). ` +
+        "PGlite allows one process per data folder: stop that process first, or run Shekara on a " +
+        "PostgreSQL server (DATABASE_URL) to use several processes at once.",
+    );
+    this.name = "DataFolderLockedError";
+  }
+}
+
+const extensions = { ltree, pg_trgm, unaccent, fuzzystrmatch };
+
+/**
+ * Opens the embedded database. With a data folder it is persisted there and guarded by a lock
+ * file (one process per folder); without one it lives in memory (tests).
+ */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  let dbDir: string | undefined;
+  if (dataDir) {
+    dbDir = path.join(dataDir, "pgdata");
+    fs.mkdirSync(dbDir, { recursive: true });
+    try {
+      // stale: a crashed holder's lock expires; update keeps a live holder's lock fresh.
+      release = await lockfile.lock(dataDir, {
+        lockfilePath: path.join(dataDir, "shekara.lock"),
+        stale: 10_000,
+        update: 3_000,
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ELOCKED") throw new DataFolderLockedError(dataDir);
+      throw err;
+    }
+  }
+  const client = new PGlite({ dataDir: dbDir, extensions });
+  await client.waitReady;
+  const pgliteDb = drizzle({ client, schema });
+  const db = pgliteDb as unknown as AppDb;
+  return {
+    kind: "pglite",
+    db,
+    tx: (scope, fn) =>
+      db.transaction(async (tx) => {
+        await enterAppRole(tx, scope);
+        return fn(tx);
+      }),
+    async ownerQuery(text, params) {
+      const result = await client.query<Record<string, unknown>>(text, params);
+      return result.rows;
+    },
+    migrate: () => migrate(pgliteDb, { migrationsFolder: MIGRATIONS_DIR }),
+    async close() {
+      await client.close();
+      await release?.();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+/**
+ * Every environment variable Shekara reads, each documented; README.md lists them too.
+ * Validated once at start; the parsed object is passed to whoever needs it, never read globally.
+ */
+const envSchema = z.object({
+  /** PostgreSQL server URL; when unset, the embedded PGlite database in SHEKARA_DATA_DIR is used. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Folder of the embedded database, uploaded files and keys (embedded mode). */
+  SHEKARA_DATA_DIR: z.string().min(1).default("./data"),
+  /** HTTP port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Load demo data and demo logins; on by default in embedded mode, off on a server database. */
+  SHEKARA_DEMO: bool.optional(),
+  /** Largest accepted request body, in bytes. */
+  SHEKARA_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** Log level of the pino logger. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Idle session timeout in minutes. */
+  SHEKARA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** Absolute session lifetime in hours. */
+  SHEKARA_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  /** Mark session cookies Secure (set when TLS terminates in front of Shekara). */
+  SHEKARA_SECURE_COOKIES: bool.default(false),
+  /** Size of the PostgreSQL connection pool (server mode). */
+  SHEKARA_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** The validated configuration of one Shekara process. */
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  demo: boolean;
+  bodyLimit: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  secureCookies: boolean;
+  dbPoolSize: number;
+}
+
+/** A configuration error naming each offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "?");
+        return `${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SHEKARA_DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    demo: e.SHEKARA_DEMO ?? e.DATABASE_URL === undefined,
+    bodyLimit: e.SHEKARA_BODY_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
+    secureCookies: e.SHEKARA_SECURE_COOKIES,
+    dbPoolSize: e.SHEKARA_DB_POOL,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Roles and permissions as data (C-2). A user holds one or more roles within their unit;
+ * a permission applies to the unit subtree of the user's unit unless the role is system-wide.
+ */
+export const ROLES = [
+  "officer",
+  "head",
+  "nsc_reviewer",
+  "works_approver",
+  "registrar",
+  "checkpoint_officer",
+  "duty_officer",
+  "analyst",
+  "unit_admin",
+  "system_admin",
+  "org_representative",
+  "citizen",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "units.read",
+  "units.manage",
+  "users.read",
+  "users.manage",
+  "audit.read",
+  "applications.intake",
+  "applications.check",
+  "passes.decide",
+  "foreigners.agree",
+  "strip_lists.check",
+  "special_works.decide",
+  "passes.register",
+  "passes.verify",
+  "exchange.duty",
+  "exchange.send",
+  "plans.approve",
+  "dashboards.read",
+  "rules.manage",
+  "reference.manage",
+  "applications.own",
+  "petitions.own",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do; clauses name where the law gives the power. */
+export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?: string }> = {
+  officer: { permissions: ["units.read", "applications.intake", "applications.check", "passes.verify"] },
+  head: {
+    permissions: [
+      "units.read",
+      "applications.intake",
+      "applications.check",
+      "passes.decide",
+      "plans.approve",
+    ],
+    clause: "Z p.31",
+  },
+  nsc_reviewer: {
+    permissions: ["units.read", "foreigners.agree", "strip_lists.check"],
+    clause: "Z p.17, p.27",
+  },
+  works_approver: { permissions: ["units.read", "special_works.decide"], clause: "Z p.28" },
+  registrar: { permissions: ["passes.register", "passes.verify"], clause: "Z p.18, p.36" },
+  checkpoint_officer: { permissions: ["units.read", "passes.verify"] },
+  duty_officer: { permissions: ["units.read", "exchange.duty", "exchange.send"], clause: "X p.5.2" },
+  analyst: { permissions: ["units.read", "dashboards.read"] },
+  unit_admin: { permissions: ["units.read", "units.manage", "users.read", "users.manage", "audit.read"] },
+  system_admin: {
+    permissions: [
+      "units.read",
+      "units.manage",
+      "users.read",
+      "users.manage",
+      "audit.read",
+      "rules.manage",
+      "reference.manage",
+      "dashboards.read",
+    ],
+  },
+  org_representative: { permissions: ["petitions.own", "passes.verify"] },
+  citizen: { permissions: ["applications.own"] },
+};
+
+/** True when the value names a role. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The union of the permissions of the given roles. */
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role].permissions));
+}

@@ -1,0 +1,185 @@
+import { interpolate, type Lang, type Translated } from "./i18n.js";
+
+/** A message parameter: a plain value, or a text in every language. */
+export type ErrorParam = string | number | Translated;
+
+/**
+ * The one error vocabulary of Shekara. Codes are stable (clients key on them);
+ * the kind decides the HTTP status at the edge; messages exist in kk/ru/en.
+ */
+export type ErrorKind =
+  | "invalid"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "rate_limited"
+  | "unavailable"
+  | "internal";
+
+interface ErrorDef {
+  kind: ErrorKind;
+  message: Translated;
+}
+
+/** Every error code the system can answer with, and its translated message. */
+export const ERROR_CATALOG = {
+  VALIDATION_FAILED: {
+    kind: "invalid",
+    message: {
+      kk: "Деректер дұрыс емес: {detail}",
+      ru: "Неверные данные: {detail}",
+      en: "Invalid data: {detail}",
+    },
+  },
+  MALFORMED_JSON: {
+    kind: "invalid",
+    message: {
+      kk: "Сұраныс денесі дұрыс JSON емес.",
+      ru: "Тело запроса не является корректным JSON.",
+      en: "The request body is not valid JSON.",
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    kind: "invalid",
+    message: {
+      kk: "Бұл мазмұн түрі қабылданбайды: {type}",
+      ru: "Этот тип содержимого не поддерживается: {type}",
+      en: "This content type is not supported: {type}",
+    },
+  },
+  BODY_TOO_LARGE: {
+    kind: "too_large",
+    message: {
+      kk: "Сұраныс тым үлкен (ең көбі {limit} байт).",
+      ru: "Запрос слишком большой (не более {limit} байт).",
+      en: "The request is too large (at most {limit} bytes).",
+    },
+  },
+  NOT_FOUND: {
+    kind: "not_found",
+    message: {
+      kk: "Сұралған нысан табылмады.",
+      ru: "Запрошенный объект не найден.",
+      en: "The requested object was not found.",
+    },
+  },
+  ROUTE_NOT_FOUND: {
+    kind: "not_found",
+    message: {
+      kk: "Мұндай мекенжай жоқ: {method} {url}",
+      ru: "Такого адреса нет: {method} {url}",
+      en: "No such address: {method} {url}",
+    },
+  },
+  UNAUTHENTICATED: {
+    kind: "unauthenticated",
+    message: {
+      kk: "Жүйеге кіру қажет.",
+      ru: "Необходимо войти в систему.",
+      en: "You need to sign in.",
+    },
+  },
+  INVALID_CREDENTIALS: {
+    kind: "unauthenticated",
+    message: {
+      kk: "Логин немесе құпиясөз қате.",
+      ru: "Неверный логин или пароль.",
+      en: "Wrong login or password.",
+    },
+  },
+  FORBIDDEN: {
+    kind: "forbidden",
+    message: {
+      kk: "Бұл әрекетке рұқсатыңыз жоқ.",
+      ru: "У вас нет права на это действие.",
+      en: "You are not allowed to do this.",
+    },
+  },
+  TOO_MANY_ATTEMPTS: {
+    kind: "rate_limited",
+    message: {
+      kk: "Әрекет тым көп. {seconds} секундтан кейін қайталаңыз.",
+      ru: "Слишком много попыток. Повторите через {seconds} с.",
+      en: "Too many attempts. Try again in {seconds} s.",
+    },
+  },
+  ALREADY_EXISTS: {
+    kind: "conflict",
+    message: {
+      kk: "Мұндай жазба бар: {what}",
+      ru: "Такая запись уже существует: {what}",
+      en: "Such a record already exists: {what}",
+    },
+  },
+  DATABASE_UNAVAILABLE: {
+    kind: "unavailable",
+    message: {
+      kk: "Дерекқор қолжетімсіз. Кейінірек қайталаңыз.",
+      ru: "База данных недоступна. Повторите позже.",
+      en: "The database is unavailable. Try again later.",
+    },
+  },
+  MIGRATIONS_PENDING: {
+    kind: "unavailable",
+    message: {
+      kk: "Дерекқор жаңартылмаған: {applied}/{expected} көшіру орындалды.",
+      ru: "База данных не обновлена: применено миграций {applied} из {expected}.",
+      en: "The database is not up to date: {applied} of {expected} migrations applied.",
+    },
+  },
+  INTERNAL: {
+    kind: "internal",
+    message: {
+      kk: "Ішкі қате. Сұраныс нөмірі: {requestId}",
+      ru: "Внутренняя ошибка. Номер запроса: {requestId}",
+      en: "Internal error. Request id: {requestId}",
+    },
+  },
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** A failure the system expects and explains; thrown by services, mapped to HTTP at the edge. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, ErrorParam>;
+  readonly field: string | undefined;
+  readonly clause: string | undefined;
+
+  constructor(
+    code: ErrorCode,
+    opts: { params?: Record<string, ErrorParam>; field?: string; clause?: string } = {},
+  ) {
+    super(interpolate(ERROR_CATALOG[code].message.en, paramsIn(opts.params ?? {}, "en")));
+    this.name = "AppError";
+    this.code = code;
+    this.params = opts.params ?? {};
+    this.field = opts.field;
+    this.clause = opts.clause;
+  }
+
+  /** The error's kind, which decides its HTTP status. */
+  get kind(): ErrorKind {
+    return ERROR_CATALOG[this.code].kind;
+  }
+
+  /** The message in the given language. */
+  messageIn(lang: Lang): string {
+    return interpolate(ERROR_CATALOG[this.code].message[lang], paramsIn(this.params, lang));
+  }
+}
+
+function paramsIn(params: Record<string, ErrorParam>, lang: Lang): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === "object" ? value[lang] : value]),
+  );
+}
+
+/** Builds the "invalid input" error for one field; the detail may be given in every language. */
+export const invalid = (field: string, detail: string | Translated): AppError =>
+  new AppError("VALIDATION_FAILED", { field, params: { detail } });
+
+/** Builds the "not found" error; other units' objects answer this too, never "forbidden". */
+export const notFound = (): AppError => new AppError("NOT_FOUND");

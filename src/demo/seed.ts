@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Agency } from "../core/access/agencies.js";
+import type { Role } from "../core/access/roles.js";
+import { DEMO_PASSWORD } from "../core/demo.js";
+import { units, users } from "../db/schema.js";
+import { appendAudit } from "../services/audit/audit.service.js";
+import type { Deps } from "../services/context.js";
+import { pathLabel } from "../services/units/units.service.js";
+import { createUser } from "../services/users.service.js";
+
+export { DEMO_PASSWORD };
+
+interface DemoUnit {
+  code: string;
+  agency: Agency;
+  parent?: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  level?: number;
+}
+
+// A small, labelled demo organization: three checkpoint agencies' triads at levels 1–3 for the
+// Almaty region (Khorgos), plus an akimat and an employer. Names carry "(демо)" / "(demo)".
+const DEMO_UNITS: DemoUnit[] = [
+  {
+    code: "DEMO-IAB",
+    agency: "IAB",
+    nameKk: "ІІМ (демо)",
+    nameRu: "МВД (демо)",
+    nameEn: "MIA (demo)",
+    level: 1,
+  },
+  {
+    code: "DEMO-IAB-ALM",
+    agency: "IAB",
+    parent: "DEMO-IAB",
+    nameKk: "Алматы облысы ПД (демо)",
+    nameRu: "ДП Алматинской области (демо)",
+    nameEn: "Almaty Region Police Dept (demo)",
+    level: 2,
+  },
+  {
+    code: "DEMO-IAB-PANFILOV",
+    agency: "IAB",
+    parent: "DEMO-IAB-ALM",
+    nameKk: "Панфилов аудандық ІІБ (демо)",
+    nameRu: "Панфиловский РОВД (демо)",
+    nameEn: "Panfilov District IAB (demo)",
+    level: 3,
+  },
+  {
+    code: "DEMO-NSC-BS",
+    agency: "NSC",
+    nameKk: "ҰҚК Шекара қызметі (демо)",
+    nameRu: "Пограничная служба КНБ (демо)",
+    nameEn: "NSC Border Service (demo)",
+    level: 1,
+  },
+  {
+    code: "DEMO-NSC-KHORGOS",
+    agency: "NSC",
+    parent: "DEMO-NSC-BS",
+    nameKk: "Қорғас шекара отряды (демо)",
+    nameRu: "Погранотряд «Коргас» (демо)",
+    nameEn: "Khorgos Border Detachment (demo)",
+    level: 3,
+  },
+  {
+    code: "DEMO-CUSTOMS",
+    agency: "CUSTOMS",
+    nameKk: "Кедендік бақылау комитеті (демо)",
+    nameRu: "Комитет таможенного контроля (демо)",
+    nameEn: "Customs Control Committee (demo)",
+    level: 1,
+  },
+  {
+    code: "DEMO-CUSTOMS-KHORGOS",
+    agency: "CUSTOMS",
+    parent: "DEMO-CUSTOMS",
+    nameKk: "«Қорғас» кедені (демо)",
+    nameRu: "Таможня «Коргас» (демо)",
+    nameEn: "Khorgos Customs (demo)",
+    level: 3,
+  },
+  {
+    code: "DEMO-AKIMAT-ZHARKENT",
+    agency: "AKIMAT",
+    nameKk: "Жаркент қаласының әкімдігі (демо)",
+    nameRu: "Акимат города Жаркент (демо)",
+    nameEn: "Zharkent City Akimat (demo)",
+  },
+];
+
+const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[] }[] = [
+  { login: "admin", fullName: "Демо Әкімші", unit: "DEMO-IAB", roles: ["system_admin"] },
+  { login: "officer", fullName: "Демо Инспектор Айгүл", unit: "DEMO-IAB-PANFILOV", roles: ["officer"] },
+  { login: "head", fullName: "Демо Бастық Ержан", unit: "DEMO-IAB-PANFILOV", roles: ["head"] },
+  {
+    login: "nsc",
+    fullName: "Демо ҰҚК Серік",
+    unit: "DEMO-NSC-KHORGOS",
+    roles: ["nsc_reviewer", "duty_officer"],
+  },
+  { login: "customs", fullName: "Демо Кеденші Дана", unit: "DEMO-CUSTOMS-KHORGOS", roles: ["duty_officer"] },
+  { login: "registrar", fullName: "Демо Тіркеуші Асель", unit: "DEMO-AKIMAT-ZHARKENT", roles: ["registrar"] },
+  { login: "citizen", fullName: "Демо Азамат Нұрлан", roles: ["citizen"] },
+];
+
+/** The demo logins, printed at start-up. */
+export const DEMO_LOGINS = DEMO_USERS.map((u) => ({ login: u.login, roles: u.roles }));
+
+/** Loads the labelled demo data once; returns false when it was already there. */
+export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Promise<boolean> {
+  const now = deps.clock.now();
+  const meta = { address: undefined, requestId: "demo-data" };
+  const loaded = await deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const present = await tx.select({ id: units.id }).from(units).where(eq(units.code, "DEMO-IAB")).limit(1);
+    if (present.length > 0) return false;
+    const paths = new Map<string, { id: string; path: string }>();
+    for (const unit of DEMO_UNITS) {
+      const id = randomUUID();
+      const parent = unit.parent ? paths.get(unit.parent) : undefined;
+      const unitPath = parent ? `${parent.path}.${pathLabel(id)}` : pathLabel(id);
+      await tx.insert(units).values({
+        id,
+        agency: unit.agency,
+        parentId: parent?.id ?? null,
+        path: unitPath,
+        code: unit.code,
+        nameKk: unit.nameKk,
+        nameRu: unit.nameRu,
+        nameEn: unit.nameEn,
+        timeZone: "Asia/Almaty",
+        level: unit.level ?? null,
+        isDemo: 1,
+        createdAt: now,
+      });
+      paths.set(unit.code, { id, path: unitPath });
+    }
+    await appendAudit(tx, now, null, meta, {
+      action: "demo.load",
+      objectType: "demo",
+      details: { units: DEMO_UNITS.length },
+    });
+    return true;
+  });
+  if (!loaded) return false;
+  for (const user of DEMO_USERS) {
+    const exists = await deps.database.tx({ unitPaths: [], all: true }, (tx) =>
+      tx.select({ id: users.id }).from(users).where(eq(users.login, user.login)).limit(1),
+    );
+    if (exists.length > 0) continue;
+    await createUser(deps, null, meta, {
+      login: user.login,
+      password: DEMO_PASSWORD,
+      fullName: user.fullName,
+      unitCode: user.unit,
+      roles: user.roles,
+      isDemo: true,
+    });
+  }
+  return true;
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { AppError } from "../core/errors.js";
+import { actorFromSession } from "../services/auth/session.service.js";
+import type { Deps } from "../services/context.js";
+import { SESSION_COOKIE } from "./auth.js";
+import { sendError } from "./errors.js";
+import { authRoutes } from "./routes/auth.js";
+import { healthRoutes } from "./routes/health.js";
+import { metaRoutes } from "./routes/meta.js";
+import { unitRoutes } from "./routes/units.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Routes that answer without signing in (health, login, public portal, verification). */
+    public?: boolean;
+  }
+}
+
+/** The built web app (vite build output), served by this same server. */
+export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+/** Builds the HTTP application over the given adapters; listening is the caller's business. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.config.bodyLimit,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, request, reply) => sendError(err, request, reply, deps.config.bodyLimit));
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Shekara API",
+        version: "1",
+        description:
+          "Border-zone passes and permits (Instruction No 92, 1994) and interaction at border checkpoints (2002). " +
+          'Errors always have the shape {"error": {"code", "message", "field"?, "clause"?}}; messages follow Accept-Language (kk, ru, en).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", undefined);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.sessionToken = token;
+      request.actor = await actorFromSession(deps, token);
+    }
+    const config = request.routeOptions.config;
+    // Every API route requires a signed-in caller unless it is declared public; pages and assets are public.
+    const isPublic =
+      config?.public === true || !request.url.startsWith("/api/") || request.routeOptions.url === undefined;
+    if (!isPublic && !request.actor) throw new AppError("UNAUTHENTICATED");
+  });
+
+  app.get("/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(deps));
+  await app.register(metaRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(unitRoutes(deps));
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false });
+    const assets = path.join(WEB_DIR, "assets");
+    if (fs.existsSync(assets)) {
+      await app.register(fastifyStatic, { root: assets, prefix: "/assets/", decorateReply: false });
+    }
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/");
+    if (wantsPage && hasWeb) {
+      // The web app routes on the client; its own 404 page covers unknown paths.
+      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html", WEB_DIR);
+    }
+    return sendError(
+      new AppError("ROUTE_NOT_FOUND", {
+        params: { method: request.method, url: request.url.split("?")[0] ?? "" },
+      }),
+      request,
+      reply,
+      deps.config.bodyLimit,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { AGENCIES } from "../core/access/agencies.js";
+import { PERMISSIONS, ROLES } from "../core/access/roles.js";
+import { LANGS } from "../core/i18n.js";
+
+/** A UUID path parameter; anything else is a 400, never a database error. */
+export const idParams = z.object({ id: z.uuid() });
+
+/** The signed-in user as the API shows it. */
+export const meSchema = z
+  .object({
+    id: z.uuid(),
+    login: z.string(),
+    fullName: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    permissions: z.array(z.enum(PERMISSIONS)),
+    unitId: z.uuid().nullable(),
+    locale: z.enum(LANGS).or(z.string()),
+  })
+  .meta({ id: "Me" });
+
+/** A unit of an agency. */
+export const unitSchema = z
+  .object({
+    id: z.uuid(),
+    agency: z.enum(AGENCIES),
+    parentId: z.uuid().nullable(),
+    path: z.string(),
+    code: z.string(),
+    nameKk: z.string(),
+    nameRu: z.string(),
+    nameEn: z.string().nullable(),
+    timeZone: z.string(),
+    level: z.number().int().nullable(),
+    isDemo: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Unit" });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The body of "create a unit": owner and path fields are the system's, extra fields are refused. */
+export const newUnitSchema = z
+  .strictObject({
+    agency: z.enum(AGENCIES),
+    parentId: z.uuid().nullable().optional(),
+    code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, "2–40 capital Latin letters, digits, '-' or '_'"),
+    nameKk: text(200),
+    nameRu: text(200),
+    nameEn: text(200).nullable().optional(),
+    timeZone: text(64),
+    level: z.number().int().min(1).max(5).nullable().optional(),
+  })
+  .meta({ id: "NewUnit" });

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from "fastify";
+import { systemClock } from "../adapters/clock.js";
+import { type Database, openDatabase } from "../adapters/db/index.js";
+import { createLogger, type Logger } from "../adapters/logger.js";
+import type { Config } from "../config.js";
+import type { Clock } from "../core/clock.js";
+import { loadDemoData } from "../demo/seed.js";
+import { buildApp } from "../http/app.js";
+import { sealAudit } from "../services/audit/audit.service.js";
+import type { Deps } from "../services/context.js";
+
+/** A running Shekara: the app, its adapters and a stop function. */
+export interface Shekara {
+  app: FastifyInstance;
+  deps: Deps;
+  demoLoaded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, loads demo data when configured, and builds the app (not listening). */
+export async function startShekara(
+  config: Config,
+  opts: { clock?: Clock; logger?: Logger; database?: Database; sealEveryMs?: number } = {},
+): Promise<Shekara> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = opts.database ?? (await openDatabase(config));
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const deps: Deps = { config, database, clock: opts.clock ?? systemClock, logger };
+  const demoLoaded = config.demo ? await loadDemoData(deps) : false;
+  const app = await buildApp(deps);
+
+  // The sealer chains committed audit entries in the background; one instance at a time seals.
+  let sealing: Promise<unknown> = Promise.resolve();
+  const sealTimer = setInterval(() => {
+    sealing = sealAudit(database).catch((err) => logger.error({ err }, "audit sealing failed"));
+  }, opts.sealEveryMs ?? 1000);
+  sealTimer.unref();
+
+  let stopped = false;
+  return {
+    app,
+    deps,
+    demoLoaded,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(sealTimer);
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await sealing;
+      await sealAudit(database).catch(() => 0);
+      await database.close();
+    },
+  };
+}

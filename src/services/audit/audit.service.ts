@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { asc, desc, sql } from "drizzle-orm";
+import type { Database, Tx } from "../../adapters/db/index.js";
+import { rowsOf } from "../../adapters/db/rows.js";
+import { auditChain, auditLog } from "../../db/schema.js";
+import type { Actor, RequestMeta } from "../context.js";
+import { canonicalJson } from "./canonical.js";
+
+/** The chain's first "previous hash". */
+export const GENESIS_HASH = "0".repeat(64);
+
+/** One audit entry to append. */
+export interface AuditInput {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends an audit entry inside the caller's transaction, so the change and its record commit
+ * or fail together (C-3). The entry is chained later by the sealer.
+ */
+export async function appendAudit(
+  tx: Tx,
+  at: Date,
+  actor: Pick<Actor, "userId" | "roles" | "unitId"> | null,
+  meta: RequestMeta,
+  input: AuditInput,
+): Promise<void> {
+  await tx.insert(auditLog).values({
+    at,
+    actorId: actor?.userId ?? null,
+    actorRole: actor ? actor.roles.join(",") : null,
+    unitId: actor?.unitId ?? null,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId ?? null,
+    address: meta.address ?? null,
+    requestId: meta.requestId ?? null,
+    details: input.details ?? {},
+  });
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** The hashed content of an entry: every column, in canonical form. */
+export function entryHash(prevHash: string, row: AuditRow): string {
+  const content = canonicalJson({
+    id: row.id,
+    at: row.at,
+    actorId: row.actorId,
+    actorRole: row.actorRole,
+    unitId: row.unitId,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    address: row.address,
+    requestId: row.requestId,
+    details: row.details,
+  });
+  return createHash("sha256").update(prevHash).update(content).digest("hex");
+}
+
+// One sealer at a time across instances; writers never wait on it.
+const SEAL_LOCK = 7_317_002;
+
+/**
+ * Seals committed, unsealed entries into the hash chain, in id order, in one small batch.
+ * Writers only insert into audit_log, so chaining never serializes the system's writes.
+ * Returns how many entries were sealed.
+ */
+export async function sealAudit(database: Database, batchSize = 1000): Promise<number> {
+  return database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const locked = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`);
+    if (!rowsOf<{ ok: boolean }>(locked)[0]?.ok) return 0;
+    const head = await tx.select().from(auditChain).orderBy(desc(auditChain.seq)).limit(1);
+    let prevHash = head[0]?.hash ?? GENESIS_HASH;
+    let seq = head[0]?.seq ?? 0n;
+    const pending = await tx
+      .select()
+      .from(auditLog)
+      .where(sql`NOT EXISTS (SELECT 1 FROM ${auditChain} c WHERE c.audit_id = ${auditLog.id})`)
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
+    if (pending.length === 0) return 0;
+    const links = pending.map((row) => {
+      seq += 1n;
+      const hash = entryHash(prevHash, row);
+      const link = { seq, auditId: row.id, prevHash, hash };
+      prevHash = hash;
+      return link;
+    });
+    await tx.insert(auditChain).values(links);
+    return links.length;
+  });
+}
+
+/** The result of walking the chain. */
+export interface VerifyReport {
+  ok: boolean;
+  checked: number;
+  unsealed: number;
+  headHash: string;
+  firstBad?: { seq: string; auditId: string; problem: string };
+}
+
+/** Walks the whole chain in order, recomputing every hash; reports the first bad link. */
+export async function verifyAudit(database: Database, pageSize = 5000): Promise<VerifyReport> {
+  return database.tx({ unitPaths: [], all: true }, async (tx) => {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1n;
+    let checked = 0;
+    for (;;) {
+      const page = await tx
+        .select({ link: auditChain, entry: auditLog })
+        .from(auditChain)
+        .leftJoin(auditLog, sql`${auditLog.id} = ${auditChain.auditId}`)
+        .where(sql`${auditChain.seq} >= ${expectedSeq}`)
+        .orderBy(asc(auditChain.seq))
+        .limit(pageSize);
+      if (page.length === 0) break;
+      for (const { link, entry } of page) {
+        const bad = (problem: string): VerifyReport => ({
+          ok: false,
+          checked,
+          unsealed: 0,
+          headHash: prevHash,
+          firstBad: { seq: link.seq.toString(), auditId: link.auditId.toString(), problem },
+        });
+        if (link.seq !== expectedSeq) return bad(`sequence gap: expected ${expectedSeq}`);
+        if (link.prevHash !== prevHash) return bad("previous-hash link broken (entry removed or reordered)");
+        if (!entry) return bad("audit entry missing");
+        if (entryHash(prevHash, entry) !== link.hash) return bad("entry content changed");
+        prevHash = link.hash;
+        expectedSeq += 1n;
+        checked += 1;
+      }
+    }
+    const unsealedRows = await tx.execute(
+      sql`SELECT count(*)::int AS n FROM ${auditLog} a WHERE NOT EXISTS (SELECT 1 FROM ${auditChain} c WHERE c.audit_id = a.id)`,
+    );
+    return {
+      ok: true,
+      checked,
+      unsealed: Number(rowsOf<{ n: number }>(unsealedRows)[0]?.n ?? 0),
+      headHash: prevHash,
+    };
+  });
+}

@@ -1,0 +1,32 @@
+import type { Database } from "../adapters/db/index.js";
+import type { Logger } from "../adapters/logger.js";
+import type { Config } from "../config.js";
+import type { Permission, Role } from "../core/access/roles.js";
+import type { Clock } from "../core/clock.js";
+
+/** Who is acting: resolved once per request from the session or API token. */
+export interface Actor {
+  userId: string;
+  login: string;
+  fullName: string;
+  roles: Role[];
+  permissions: Set<Permission>;
+  unitId: string | null;
+  /** ltree path of the actor's unit; null for citizens and users without a unit. */
+  unitPath: string | null;
+  locale: string;
+}
+
+/** Where a request came from, recorded in audit entries. */
+export interface RequestMeta {
+  address: string | undefined;
+  requestId: string | undefined;
+}
+
+/** The adapters a service may use; each service takes only what it needs. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+}

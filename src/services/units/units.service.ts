@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { inSubtrees } from "../../adapters/db/subtree.js";
+import type { Agency } from "../../core/access/agencies.js";
+import { AppError, invalid, notFound } from "../../core/errors.js";
+import { units } from "../../db/schema.js";
+import { pathInScope, requirePermission, scopeOf } from "../access.js";
+import { appendAudit } from "../audit/audit.service.js";
+import type { Actor, Deps, RequestMeta } from "../context.js";
+
+/** A unit as the API shows it. */
+export type UnitView = typeof units.$inferSelect;
+
+/** What a caller provides to create a unit; the id, path and owner fields are the system's. */
+export interface NewUnit {
+  agency: Agency;
+  parentId?: string | null | undefined;
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn?: string | null | undefined;
+  timeZone: string;
+  level?: number | null | undefined;
+}
+
+/** ltree label of a unit: letters and digits only, derived from its id. */
+export function pathLabel(id: string): string {
+  return `u${id.replaceAll("-", "")}`;
+}
+
+/** True when the IANA time zone is known to this runtime. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lists the units of the actor's subtree, ordered by path. */
+export async function listUnits(deps: Pick<Deps, "database">, actor: Actor | null): Promise<UnitView[]> {
+  const me = requirePermission(actor, "units.read");
+  const scope = scopeOf(me);
+  return deps.database.tx(scope, async (tx) => {
+    if (scope.all) return tx.select().from(units).orderBy(asc(units.path));
+    if (scope.unitPaths.length === 0) return [];
+    return tx.select().from(units).where(inSubtrees(units.path, scope.unitPaths)).orderBy(asc(units.path));
+  });
+}
+
+/** Creates a unit under a parent in the actor's subtree (or a root, for system administrators). */
+export async function createUnit(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  input: NewUnit,
+): Promise<UnitView> {
+  const me = requirePermission(actor, "units.manage");
+  const scope = scopeOf(me);
+  if (!isTimeZone(input.timeZone)) throw invalid("timeZone", `unknown IANA time zone ${input.timeZone}`);
+  const now = deps.clock.now();
+  return deps.database.tx(scope, async (tx) => {
+    const id = randomUUID();
+    let path = pathLabel(id);
+    if (input.parentId) {
+      const parent = (await tx.select().from(units).where(eq(units.id, input.parentId)).limit(1))[0];
+      if (!parent || !pathInScope(scope, parent.path)) throw notFound();
+      if (parent.agency !== input.agency) throw invalid("agency", "a unit belongs to its parent's agency");
+      path = `${parent.path}.${path}`;
+    } else if (!scope.all) {
+      throw invalid("parentId", "only system administrators create top-level units");
+    }
+    const clash = await tx.select({ id: units.id }).from(units).where(eq(units.code, input.code)).limit(1);
+    if (clash.length > 0)
+      throw new AppError("ALREADY_EXISTS", { field: "code", params: { what: input.code } });
+    const [created] = await tx
+      .insert(units)
+      .values({
+        id,
+        agency: input.agency,
+        parentId: input.parentId ?? null,
+        path,
+        code: input.code,
+        nameKk: input.nameKk,
+        nameRu: input.nameRu,
+        nameEn: input.nameEn ?? null,
+        timeZone: input.timeZone,
+        level: input.level ?? null,
+        createdAt: now,
+      })
+      .returning();
+    if (!created) throw new Error("insert returned no row");
+    await appendAudit(tx, now, me, meta, {
+      action: "unit.create",
+      objectType: "unit",
+      objectId: id,
+      details: { code: input.code, agency: input.agency },
+    });
+    return created;
+  });
+}

@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+/** Debian's Chromium, which the browser tests drive. */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Browser tests run wherever Chromium is installed; on CI a missing browser is a failure,
+ * elsewhere the tests are skipped with a note (install with `apt-get install chromium`).
+ */
+export const browserAvailable = fs.existsSync(CHROMIUM);
+if (!browserAvailable && process.env.CI) {
+  throw new Error(`CI requires ${CHROMIUM} for the browser tests`);
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A new page in its own browser context (axe-core needs a context-made page). */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/** Runs axe-core on the page and fails on any serious or critical violation (WCAG 2.1 AA). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any.map((a) => a.message).join(" ")}`).join("; ")})`);
+  expect(bad, `accessibility violations on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,73 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser, newPage } from "./browser.js";
+
+describe.skipIf(!browserAvailable)("web shell in Chromium", () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp("pglite");
+    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it("opens in Kazakh, switches to Russian and English, and remembers the choice", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Жүйеге кіру");
+    expect(await page.getAttribute("html", "lang")).toBe("kk");
+    await expectAccessible(page);
+
+    await page.getByText("RU", { exact: true }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Вход в систему");
+    expect(await page.getAttribute("html", "lang")).toBe("ru");
+    await page.reload();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Вход в систему");
+
+    await page.getByText("EN", { exact: true }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Sign in");
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it("signs in, shows navigation by role, and has a 404 page", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Логин").fill("admin");
+    await page.getByLabel("Құпиясөз").fill("wrong-password-1");
+    await page.getByRole("button", { name: "Кіру" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Логин немесе құпиясөз қате");
+
+    await page.getByLabel("Құпиясөз").fill("demo-shekara-2026");
+    await page.getByRole("button", { name: "Кіру" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Қош келдіңіз");
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Бөлімшелер" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Бөлімшелер");
+    await expect.poll(() => page.getByText("DEMO-NSC-KHORGOS").count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.goto(`${base}/no/such/page`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Бет табылмады");
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it("hides administration from a citizen", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Логин").fill("citizen");
+    await page.getByLabel("Құпиясөз").fill("demo-shekara-2026");
+    await page.getByRole("button", { name: "Кіру" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Қош келдіңіз");
+    expect(await page.getByRole("link", { name: "Бөлімшелер" }).count()).toBe(0);
+    await page.close();
+  });
+});

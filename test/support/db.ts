@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Database } from "../../src/adapters/db/index.js";
+import { openPglite } from "../../src/adapters/db/pglite.js";
+import { openPostgres } from "../../src/adapters/db/postgres.js";
+
+/** The databases every database test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const DB_KINDS: ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
+
+/** A fresh, migrated database of the given kind, and how to throw it away. */
+export interface TestDatabase {
+  database: Database;
+  url?: string;
+  drop(): Promise<void>;
+}
+
+/** Creates a fresh database: an in-memory PGlite, or a new database on the PostgreSQL server. */
+export async function freshDatabase(kind: "pglite" | "postgres", migrate = true): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const database = await openPglite();
+    if (migrate) await database.migrate();
+    return { database, drop: () => database.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `shekara_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), 30);
+  if (migrate) await database.migrate();
+  return {
+    database,
+    url: url.toString(),
+    async drop() {
+      await database.close().catch(() => undefined);
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * One run covers the three tiers: pure core, services on real databases (PGlite always,
+ * PostgreSQL when TEST_DATABASE_URL is set) and end-to-end (HTTP and the browser).
+ */
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    env: { TZ: "UTC" },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    reporters: process.env.CI ? ["verbose"] : ["default"],
+  },
+});

@@ -1,0 +1,32 @@
+import { Center, Loader } from "@mantine/core";
+import { Navigate, Route, Routes } from "react-router";
+import { Layout } from "./Layout";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { UnitsPage } from "./pages/UnitsPage";
+import { useMe } from "./session";
+
+/** Routes of the web app; pages needing a signed-in user send others to the login page. */
+export function App() {
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="loading" />
+      </Center>
+    );
+  }
+  const user = me.data ?? null;
+  const signedIn = (page: React.ReactNode) => (user ? page : <Navigate to="/login" replace />);
+  return (
+    <Routes>
+      <Route element={<Layout me={user} />}>
+        <Route path="/" element={signedIn(<HomePage />)} />
+        <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+        <Route path="/units" element={signedIn(<UnitsPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

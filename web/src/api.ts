@@ -1,0 +1,53 @@
+import i18n from "./i18n";
+
+/** An API error in the one shape the server answers with. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly clause?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the Shekara API with the session cookie and the interface language; throws ApiError. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: init.method ?? "GET",
+    credentials: "same-origin",
+    headers: {
+      "accept-language": i18n.language,
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; field?: string; clause?: string };
+  } | null;
+  if (!response.ok) {
+    const e = data?.error;
+    throw new ApiError(
+      response.status,
+      e?.code ?? "HTTP",
+      e?.message ?? response.statusText,
+      e?.field,
+      e?.clause,
+    );
+  }
+  return data as T;
+}
+
+/** The signed-in user as /api/v1/auth/me returns it. */
+export interface Me {
+  id: string;
+  login: string;
+  fullName: string;
+  roles: string[];
+  permissions: string[];
+  unitId: string | null;
+  locale: string;
+}

@@ -58,7 +58,14 @@ export async function load(
 
 /** A figure with its ratio to the baseline. */
 export function figure(bench: string, name: string, value: number, unit: string, baseline: number): Figure {
-  return { bench, figure: name, value, unit, baseline, ratio: baseline === 0 ? Number.NaN : value / baseline };
+  return {
+    bench,
+    figure: name,
+    value,
+    unit,
+    baseline,
+    ratio: baseline === 0 ? Number.NaN : value / baseline,
+  };
 }
 
 /** Prints figures as a table (or JSON lines). */

@@ -47,7 +47,10 @@ export const httpWrite: Benchmark = {
       log("baseline: raw INSERT …");
       const raw = await load(
         async (i) => {
-          await database.ownerQuery("INSERT INTO bench_raw (code, name) VALUES ($1, $2)", [`R${run}${i}`, "bench"]);
+          await database.ownerQuery("INSERT INTO bench_raw (code, name) VALUES ($1, $2)", [
+            `R${run}${i}`,
+            "bench",
+          ]);
         },
         concurrency,
         durationMs,

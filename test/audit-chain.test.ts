@@ -7,12 +7,18 @@ import { DB_KINDS, freshDatabase, type TestDatabase } from "./support/db.js";
 async function write(database: Database, n: number) {
   for (let i = 0; i < n; i++) {
     await database.tx({ unitPaths: [], all: true }, (tx) =>
-      appendAudit(tx, new Date(Date.UTC(2026, 0, 1, 0, 0, i)), null, { address: "test", requestId: `r${i}` }, {
-        action: "test.write",
-        objectType: "test",
-        objectId: String(i),
-        details: { i },
-      }),
+      appendAudit(
+        tx,
+        new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+        null,
+        { address: "test", requestId: `r${i}` },
+        {
+          action: "test.write",
+          objectType: "test",
+          objectId: String(i),
+          details: { i },
+        },
+      ),
     );
   }
 }
@@ -40,7 +46,9 @@ describe.each(DB_KINDS)("audit chain on %s", (kind) => {
     await expect(
       fresh.database.tx({ unitPaths: [] }, (tx) => tx.execute(sql`UPDATE audit_log SET action = 'x'`)),
     ).rejects.toThrow();
-    await expect(fresh.database.ownerQuery("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(fresh.database.ownerQuery("UPDATE audit_log SET action = 'x'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(fresh.database.ownerQuery("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
   });
 

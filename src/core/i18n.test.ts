@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError, invalid } from "./errors.js";
-import { LANGS, interpolate, pickLang } from "./i18n.js";
+import { interpolate, LANGS, pickLang } from "./i18n.js";
 
 describe("pickLang", () => {
   it.each([
@@ -32,7 +32,11 @@ describe("errors", () => {
   });
 
   it("translates translated parameters per language", () => {
-    const err = invalid("departureDate", { kk: "күн өтіп кетті", ru: "дата в прошлом", en: "date is in the past" });
+    const err = invalid("departureDate", {
+      kk: "күн өтіп кетті",
+      ru: "дата в прошлом",
+      en: "date is in the past",
+    });
     expect(err.field).toBe("departureDate");
     expect(err.messageIn("ru")).toBe("Неверные данные: дата в прошлом");
     expect(err.messageIn("en")).toBe("Invalid data: date is in the past");

@@ -1,0 +1,12 @@
+/** "Do I need a pass?": the traveller facts, the engine and its labels. */
+export {
+  type EligibilityContext,
+  type EligibilityResult,
+  evaluateEligibility,
+  OUTCOMES,
+  type Outcome,
+  type Place,
+  validityLimitDays,
+} from "./engine.js";
+export * from "./facts.js";
+export { DOCUMENT_LABELS, FLAG_LABELS, ISSUER_LABELS, OUTCOME_LABELS } from "./labels.js";

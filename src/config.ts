@@ -43,6 +43,8 @@ const envSchema = z.object({
     .default(12),
   /** Mark session cookies Secure (set when TLS terminates in front of Shekara). */
   SHEKARA_SECURE_COOKIES: bool.default(false),
+  /** Folder of uploaded files (default: <SHEKARA_DATA_DIR>/files). */
+  SHEKARA_FILES_DIR: z.string().min(1).optional(),
   /** Size of the PostgreSQL connection pool (server mode). */
   SHEKARA_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -51,6 +53,7 @@ const envSchema = z.object({
 export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
+  filesDir: string;
   port: number;
   host: string;
   demo: boolean;
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SHEKARA_DATA_DIR),
+    filesDir: path.resolve(e.SHEKARA_FILES_DIR ?? path.join(e.SHEKARA_DATA_DIR, "files")),
     port: e.PORT,
     host: e.HOST,
     demo: e.SHEKARA_DEMO ?? e.DATABASE_URL === undefined,

@@ -1,10 +1,16 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { Presets, SingleBar } from "cli-progress";
 import { Command } from "commander";
 import { systemClock } from "../adapters/clock.js";
 import { type Database, DataFolderLockedError, openDatabase } from "../adapters/db/index.js";
 import { type Config, ConfigError, loadConfig } from "../config.js";
 import { AppError } from "../core/errors.js";
+import { localDate } from "../core/time.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../demo/seed.js";
 import { sealAudit, verifyAudit } from "../services/audit/audit.service.js";
+import type { RowProblem } from "../services/reference/csv.js";
+import { exportReferenceAsOperator, importReferenceList } from "../services/reference/lists.service.js";
+import { exportZoneList, importZoneList } from "../services/reference/zone.service.js";
 import { createUser } from "../services/users.service.js";
 
 /** Opens the configured database, runs the work, always closes it (releasing the data-folder lock). */
@@ -74,6 +80,96 @@ user
         locale: opts.locale,
       });
       say(`User ${opts.login} created (${created.id}).`);
+    }),
+  );
+
+const reference = program
+  .command("reference")
+  .description("reference data: the border zone (Z-1), NSC officials (Z-2), places (Z-3)");
+reference
+  .command("import")
+  .description("import a CSV file, all or nothing; the report names every bad row and why")
+  .argument("<kind>", "zone | officials | places")
+  .argument("<file>", "CSV file with a header row")
+  .option("--effective-from <date>", "zone: the date the list takes effect (YYYY-MM-DD)")
+  .option("--basis-kk <text>", "zone: legal basis in Kazakh (the Government decree)")
+  .option("--basis-ru <text>", "zone: legal basis in Russian")
+  .action(
+    (kind: string, file: string, opts: { effectiveFrom?: string; basisKk?: string; basisRu?: string }) =>
+      withDatabase(async (database) => {
+        const csv = await readFile(file, "utf8");
+        await database.migrate();
+        const bar = new SingleBar(
+          { format: "{bar} {percentage}% | {value}/{total} rows", hideCursor: true },
+          Presets.shades_classic,
+        );
+        let started = false;
+        const onProgress = (done: number, total: number) => {
+          if (!started && process.stdout.isTTY) {
+            bar.start(total, 0);
+            started = true;
+          }
+          if (started) bar.update(done);
+        };
+        const deps = { database, clock: systemClock };
+        try {
+          if (kind === "zone") {
+            if (!opts.effectiveFrom || !opts.basisKk || !opts.basisRu) {
+              throw new Error("zone import needs --effective-from, --basis-kk and --basis-ru");
+            }
+            const report = await importZoneList(
+              deps,
+              null,
+              cliMeta,
+              {
+                csv,
+                effectiveFrom: opts.effectiveFrom,
+                basisKk: opts.basisKk,
+                basisRu: opts.basisRu,
+              },
+              onProgress,
+            );
+            if (started) bar.stop();
+            say(
+              `Zone list from ${report.effectiveFrom}: ${report.rows} rows; ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged.`,
+            );
+          } else if (kind === "officials" || kind === "places") {
+            const report = await importReferenceList(deps, null, cliMeta, kind, csv, { onProgress });
+            if (started) bar.stop();
+            say(`${kind}: ${report.rows} rows; ${report.added} added, ${report.updated} updated.`);
+          } else {
+            throw new Error(`unknown kind ${kind}: zone, officials or places`);
+          }
+        } catch (err) {
+          if (started) bar.stop();
+          if (err instanceof AppError && err.code === "IMPORT_REJECTED") {
+            process.stderr.write(`Nothing was imported. ${(err.details ?? []).length} problem(s):\n`);
+            for (const p of (err.details ?? []) as RowProblem[])
+              process.stderr.write(`  line ${p.line}, ${p.field}: ${p.reason}\n`);
+            process.exitCode = 2;
+            return;
+          }
+          throw err;
+        }
+      }),
+  );
+reference
+  .command("export")
+  .description("write a reference list as CSV (the import's columns) to standard output or --out")
+  .argument("<kind>", "zone | officials | places")
+  .option("--at <date>", "zone: the list in force at this date (default today)")
+  .option("--out <file>", "write to this file instead of standard output")
+  .action((kind: string, opts: { at?: string; out?: string }) =>
+    withDatabase(async (database) => {
+      const deps = { database };
+      let csv: string;
+      if (kind === "zone") csv = await exportZoneList(deps, opts.at ?? localDate(new Date()));
+      else if (kind === "officials" || kind === "places") csv = await exportReferenceAsOperator(deps, kind);
+      else throw new Error(`unknown kind ${kind}: zone, officials or places`);
+      if (opts.out) {
+        await writeFile(opts.out, csv);
+        say(`Written ${opts.out}.`);
+      } else process.stdout.write(csv);
     }),
   );
 

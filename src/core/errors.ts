@@ -129,6 +129,22 @@ export const ERROR_CATALOG = {
       en: "The database is not up to date: {applied} of {expected} migrations applied.",
     },
   },
+  IMPORT_REJECTED: {
+    kind: "invalid",
+    message: {
+      kk: "Импорт қабылданбады: {count} жолда қате, ештеңе жазылған жоқ. Біріншісі: {first}",
+      ru: "Импорт отклонён: ошибки в строках ({count}), ничего не записано. Первая: {first}",
+      en: "Import rejected: {count} problem(s), nothing was written. First: {first}",
+    },
+  },
+  RULE_VERSION_NOT_NEXT: {
+    kind: "conflict",
+    message: {
+      kk: "Ережелердің жаңа нұсқасы {expected} болуы керек.",
+      ru: "Новая версия правил должна иметь номер {expected}.",
+      en: "The new rule-set version must be {expected}.",
+    },
+  },
   INTERNAL: {
     kind: "internal",
     message: {
@@ -147,10 +163,12 @@ export class AppError extends Error {
   readonly params: Record<string, ErrorParam>;
   readonly field: string | undefined;
   readonly clause: string | undefined;
+  /** Machine-readable detail, e.g. the rejected rows of an import. */
+  readonly details: unknown[] | undefined;
 
   constructor(
     code: ErrorCode,
-    opts: { params?: Record<string, ErrorParam>; field?: string; clause?: string } = {},
+    opts: { params?: Record<string, ErrorParam>; field?: string; clause?: string; details?: unknown[] } = {},
   ) {
     super(interpolate(ERROR_CATALOG[code].message.en, paramsIn(opts.params ?? {}, "en")));
     this.name = "AppError";
@@ -158,6 +176,7 @@ export class AppError extends Error {
     this.params = opts.params ?? {};
     this.field = opts.field;
     this.clause = opts.clause;
+    this.details = opts.details;
   }
 
   /** The error's kind, which decides its HTTP status. */

@@ -104,3 +104,4 @@ export const auditChain = pgTable("audit_chain", {
   hash: text("hash").notNull(),
   sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export * from "./reference.js";

@@ -6,8 +6,10 @@ import { DEMO_PASSWORD } from "../core/demo.js";
 import { units, users } from "../db/schema.js";
 import { appendAudit } from "../services/audit/audit.service.js";
 import type { Deps } from "../services/context.js";
+import { importZoneList } from "../services/reference/zone.service.js";
 import { pathLabel } from "../services/units/units.service.js";
 import { createUser } from "../services/users.service.js";
+import { DEMO_ZONE_BASIS, DEMO_ZONE_CSV, DEMO_ZONE_EFFECTIVE_FROM } from "./zone.js";
 
 export { DEMO_PASSWORD };
 
@@ -147,6 +149,13 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
     return true;
   });
   if (!loaded) return false;
+  await importZoneList(deps, null, meta, {
+    csv: DEMO_ZONE_CSV,
+    effectiveFrom: DEMO_ZONE_EFFECTIVE_FROM,
+    basisKk: DEMO_ZONE_BASIS.kk,
+    basisRu: DEMO_ZONE_BASIS.ru,
+    isDemo: true,
+  });
   for (const user of DEMO_USERS) {
     const exists = await deps.database.tx({ unitPaths: [], all: true }, (tx) =>
       tx.select({ id: users.id }).from(users).where(eq(users.login, user.login)).limit(1),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -21,8 +22,11 @@ import type { Deps } from "../services/context.js";
 import { SESSION_COOKIE } from "./auth.js";
 import { sendError } from "./errors.js";
 import { authRoutes } from "./routes/auth.js";
+import { eligibilityRoutes } from "./routes/eligibility.js";
 import { healthRoutes } from "./routes/health.js";
 import { metaRoutes } from "./routes/meta.js";
+import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
+import { ruleRoutes } from "./routes/rules.js";
 import { unitRoutes } from "./routes/units.js";
 
 declare module "fastify" {
@@ -51,6 +55,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setErrorHandler((err, request, reply) => sendError(err, request, reply, deps.config.bodyLimit));
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -109,6 +114,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(metaRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(unitRoutes(deps));
+  await app.register(eligibilityRoutes(deps));
+  await app.register(ruleRoutes(deps));
+  await app.register(referenceRoutes(deps));
+  await app.register(referenceListRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

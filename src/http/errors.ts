@@ -13,6 +13,7 @@ export const errorBodySchema = z
       message: z.string(),
       field: z.string().optional(),
       clause: z.string().optional(),
+      details: z.array(z.unknown()).optional(),
     }),
   })
   .meta({ id: "Error" });
@@ -47,6 +48,7 @@ export function toAppError(err: unknown, request: FastifyRequest, bodyLimit: num
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("MALFORMED_JSON");
     case "FST_ERR_CTP_BODY_TOO_LARGE":
+    case "FST_REQ_FILE_TOO_LARGE":
       return new AppError("BODY_TOO_LARGE", { params: { limit: bodyLimit } });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new AppError("UNSUPPORTED_MEDIA_TYPE", {
@@ -73,6 +75,7 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
       message: appError.messageIn(lang),
       ...(appError.field ? { field: appError.field } : {}),
       ...(appError.clause ? { clause: appError.clause } : {}),
+      ...(appError.details ? { details: appError.details } : {}),
     },
   });
 }

@@ -2,12 +2,14 @@ import type { FastifyInstance } from "fastify";
 import { systemClock } from "../adapters/clock.js";
 import { type Database, openDatabase } from "../adapters/db/index.js";
 import { createLogger, type Logger } from "../adapters/logger.js";
+import { type FileStorage, localFileStorage } from "../adapters/storage.js";
 import type { Config } from "../config.js";
 import type { Clock } from "../core/clock.js";
 import { loadDemoData } from "../demo/seed.js";
 import { buildApp } from "../http/app.js";
 import { sealAudit } from "../services/audit/audit.service.js";
 import type { Deps } from "../services/context.js";
+import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 
 /** A running Shekara: the app, its adapters and a stop function. */
 export interface Shekara {
@@ -20,7 +22,13 @@ export interface Shekara {
 /** Opens the database, migrates, loads demo data when configured, and builds the app (not listening). */
 export async function startShekara(
   config: Config,
-  opts: { clock?: Clock; logger?: Logger; database?: Database; sealEveryMs?: number } = {},
+  opts: {
+    clock?: Clock;
+    logger?: Logger;
+    database?: Database;
+    files?: FileStorage;
+    sealEveryMs?: number;
+  } = {},
 ): Promise<Shekara> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openDatabase(config));
@@ -30,7 +38,14 @@ export async function startShekara(
     await database.close();
     throw err;
   }
-  const deps: Deps = { config, database, clock: opts.clock ?? systemClock, logger };
+  const deps: Deps = {
+    config,
+    database,
+    clock: opts.clock ?? systemClock,
+    logger,
+    files: opts.files ?? localFileStorage(config.filesDir),
+  };
+  await database.tx({ unitPaths: [], all: true }, (tx) => ensureDefaultRuleSets(tx, deps.clock.now()));
   const demoLoaded = config.demo ? await loadDemoData(deps) : false;
   const app = await buildApp(deps);
 

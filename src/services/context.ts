@@ -1,5 +1,6 @@
 import type { Database } from "../adapters/db/index.js";
 import type { Logger } from "../adapters/logger.js";
+import type { FileStorage } from "../adapters/storage.js";
 import type { Config } from "../config.js";
 import type { Permission, Role } from "../core/access/roles.js";
 import type { Clock } from "../core/clock.js";
@@ -29,4 +30,5 @@ export interface Deps {
   database: Database;
   clock: Clock;
   logger: Logger;
+  files: FileStorage;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { fixedClock } from "../../src/adapters/clock.js";
 import { createLogger } from "../../src/adapters/logger.js";
+import { memoryFileStorage } from "../../src/adapters/storage.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_PASSWORD } from "../../src/core/demo.js";
 import { type Shekara, startShekara } from "../../src/server/runtime.js";
@@ -25,6 +26,7 @@ export async function startTestApp(
     clock,
     database: fresh.database,
     logger: createLogger(process.env.TEST_LOG ?? "silent"),
+    files: memoryFileStorage(),
     sealEveryMs: 60_000,
   });
   return {

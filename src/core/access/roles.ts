@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   "dashboards.read",
   "rules.manage",
   "reference.manage",
+  "officials.manage",
   "applications.own",
   "petitions.own",
 ] as const;
@@ -57,8 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
     clause: "Z p.31",
   },
   nsc_reviewer: {
-    permissions: ["units.read", "foreigners.agree", "strip_lists.check"],
-    clause: "Z p.17, p.27",
+    permissions: ["units.read", "foreigners.agree", "strip_lists.check", "officials.manage"],
+    clause: "Z p.3, p.17, p.27",
   },
   works_approver: { permissions: ["units.read", "special_works.decide"], clause: "Z p.28" },
   registrar: { permissions: ["passes.register", "passes.verify"], clause: "Z p.18, p.36" },
@@ -75,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "audit.read",
       "rules.manage",
       "reference.manage",
+      "officials.manage",
       "dashboards.read",
     ],
   },

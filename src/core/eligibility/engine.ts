@@ -210,11 +210,19 @@ function pickDocuments(
 function resolvePlace(facts: TravellerFacts, place: Place | undefined): ResolvedPlace {
   if (place) {
     if (place.inStrip && !place.inZone)
-      throw invalid("destination", "a place in the border strip lies in the zone");
+      throw invalid("destination", {
+        kk: "шекаралық белдеудегі жер аймақтың ішінде болады",
+        ru: "место в пограничной полосе находится в зоне",
+        en: "a place in the border strip lies in the zone",
+      });
     if (facts.zonePart !== undefined) {
       const wantsStrip = facts.zonePart === "STRIP";
       if (!place.inZone || place.inStrip !== wantsStrip) {
-        throw invalid("zonePart", `${facts.zonePart} contradicts the destination`);
+        throw invalid("zonePart", {
+          kk: `${facts.zonePart} баратын жерге сәйкес келмейді`,
+          ru: `${facts.zonePart} противоречит месту назначения`,
+          en: `${facts.zonePart} contradicts the destination`,
+        });
       }
     }
     return {
@@ -227,7 +235,11 @@ function resolvePlace(facts: TravellerFacts, place: Place | undefined): Resolved
   if (facts.zonePart !== undefined) {
     return { inZone: true, inStrip: facts.zonePart === "STRIP", isSettlement: false };
   }
-  throw invalid("destination", "the destination could not be resolved to a place in or outside the zone");
+  throw invalid("destination", {
+    kk: "баратын жер аймақтың ішінде не сыртында екені анықталмады",
+    ru: "не удалось определить, находится ли место назначения в зоне",
+    en: "the destination could not be resolved to a place in or outside the zone",
+  });
 }
 
 /** Optional parts of a result, set only when defined so "present exactly when" holds. */
@@ -319,10 +331,18 @@ export function evaluateEligibility(facts: TravellerFacts, ctx: EligibilityConte
   assertConsistentFacts(facts);
   if (!isIsoDate(ctx.today)) throw invalid("today", "must be a real calendar date YYYY-MM-DD");
   if (!isIsoDate(facts.departureDate))
-    throw invalid("departureDate", "must be a real calendar date YYYY-MM-DD");
+    throw invalid("departureDate", {
+      kk: "нақты күн болуы керек (ЖЖЖЖ-АА-КК)",
+      ru: "должна быть реальной датой (ГГГГ-ММ-ДД)",
+      en: "must be a real calendar date YYYY-MM-DD",
+    });
   // The engine plans trips; a departure already past cannot be planned, so it is a contradiction.
   if (facts.departureDate < ctx.today)
-    throw invalid("departureDate", `${facts.departureDate} is before today (${ctx.today})`);
+    throw invalid("departureDate", {
+      kk: `${facts.departureDate} бүгіннен (${ctx.today}) бұрын`,
+      ru: `${facts.departureDate} раньше сегодняшней даты (${ctx.today})`,
+      en: `${facts.departureDate} is before today (${ctx.today})`,
+    });
 
   const set = ctx.ruleSet;
   const place = resolvePlace(facts, ctx.place);

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { invalid } from "../errors.js";
+import type { Translated } from "../i18n.js";
+import { describeIssue, type IssueFacts } from "../validation-messages.js";
 import { isIsoDate } from "./dates.js";
 
 /** Citizenship classes that the instruction treats differently (Z p.5, p.6, p.17). */
@@ -144,7 +146,7 @@ const baseFactsSchema = z.strictObject({
 /** A contradiction in the facts: the field to blame and why. */
 export interface FactsContradiction {
   field: string;
-  detail: string;
+  detail: Translated;
 }
 
 /** Flags that only an adult can carry: an official, a serviceman, a deputy, a transport employee. */
@@ -164,38 +166,78 @@ type FactsShape = z.output<typeof baseFactsSchema>;
 /** Finds the first contradiction in otherwise well-formed facts, or undefined when consistent. */
 export function findContradiction(facts: FactsShape): FactsContradiction | undefined {
   if (facts.destination === undefined && facts.zonePart === undefined) {
-    return { field: "destination", detail: "name a destination or a zone part (ZONE or STRIP)" };
+    return {
+      field: "destination",
+      detail: {
+        kk: "баратын елді мекенді немесе аймақ бөлігін (ZONE не STRIP) көрсетіңіз",
+        ru: "укажите место назначения или часть зоны (ZONE или STRIP)",
+        en: "name a destination or a zone part (ZONE or STRIP)",
+      },
+    };
   }
   if (facts.residesInStrip === true && !facts.residesInZone) {
     return {
       field: "residesInStrip",
-      detail: "the border strip is part of the zone, so residesInZone must be true",
+      detail: {
+        kk: "шекаралық белдеу аймақтың бөлігі, сондықтан residesInZone true болуы керек",
+        ru: "пограничная полоса входит в зону, поэтому residesInZone должно быть true",
+        en: "the border strip is part of the zone, so residesInZone must be true",
+      },
     };
   }
   for (const flag of KZ_ONLY_STATUSES) {
     if (facts.status.includes(flag) && facts.citizenship !== "KZ") {
-      return { field: "status", detail: `${flag} applies to citizens of Kazakhstan only (Z p.3, Z p.14)` };
+      return {
+        field: "status",
+        detail: {
+          kk: `${flag} тек Қазақстан азаматтарына қолданылады (Z p.3, Z p.14)`,
+          ru: `${flag} относится только к гражданам Казахстана (Z p.3, Z p.14)`,
+          en: `${flag} applies to citizens of Kazakhstan only (Z p.3, Z p.14)`,
+        },
+      };
     }
   }
   if (facts.ageYears < CHILD_AGE_LIMIT) {
     const status = facts.status.find((flag) => ADULT_STATUSES.includes(flag));
     if (status !== undefined) {
-      return { field: "ageYears", detail: `a person under ${CHILD_AGE_LIMIT} cannot be ${status}` };
+      return {
+        field: "ageYears",
+        detail: {
+          kk: `${CHILD_AGE_LIMIT} жасқа толмаған адам ${status} бола алмайды`,
+          ru: `лицо младше ${CHILD_AGE_LIMIT} лет не может быть ${status}`,
+          en: `a person under ${CHILD_AGE_LIMIT} cannot be ${status}`,
+        },
+      };
     }
     if (ADULT_PURPOSES.includes(facts.purpose)) {
       return {
         field: "ageYears",
-        detail: `a person under ${CHILD_AGE_LIMIT} cannot travel as ${facts.purpose}`,
+        detail: {
+          kk: `${CHILD_AGE_LIMIT} жасқа толмаған адам ${facts.purpose} мақсатымен бара алмайды`,
+          ru: `лицо младше ${CHILD_AGE_LIMIT} лет не может ехать с целью ${facts.purpose}`,
+          en: `a person under ${CHILD_AGE_LIMIT} cannot travel as ${facts.purpose}`,
+        },
       };
     }
   }
   if (facts.purpose === "CHILDREN_HEALTH_CAMP" && facts.ageYears >= MINOR_AGE_LIMIT) {
-    return { field: "ageYears", detail: `CHILDREN_HEALTH_CAMP is for children under ${MINOR_AGE_LIMIT}` };
+    return {
+      field: "ageYears",
+      detail: {
+        kk: `CHILDREN_HEALTH_CAMP ${MINOR_AGE_LIMIT} жасқа толмаған балаларға арналған`,
+        ru: `CHILDREN_HEALTH_CAMP — для детей младше ${MINOR_AGE_LIMIT} лет`,
+        en: `CHILDREN_HEALTH_CAMP is for children under ${MINOR_AGE_LIMIT}`,
+      },
+    };
   }
   if (facts.purpose === "RETURN_FROM_ABROAD" && !facts.residesInZone) {
     return {
       field: "residesInZone",
-      detail: "RETURN_FROM_ABROAD means returning to a permanent residence in the zone",
+      detail: {
+        kk: "RETURN_FROM_ABROAD — аймақтағы тұрақты тұратын жерге оралу",
+        ru: "RETURN_FROM_ABROAD означает возвращение к месту постоянного жительства в зоне",
+        en: "RETURN_FROM_ABROAD means returning to a permanent residence in the zone",
+      },
     };
   }
   return undefined;
@@ -205,7 +247,7 @@ export function findContradiction(facts: FactsShape): FactsContradiction | undef
 export const travellerFactsSchema = baseFactsSchema.superRefine((facts, ctx) => {
   const contradiction = findContradiction(facts);
   if (contradiction)
-    ctx.addIssue({ code: "custom", path: [contradiction.field], message: contradiction.detail });
+    ctx.addIssue({ code: "custom", path: [contradiction.field], message: contradiction.detail.en });
 });
 
 /** Facts after parsing (defaults applied). */
@@ -219,10 +261,13 @@ export function assertConsistentFacts(facts: TravellerFacts): void {
   if (contradiction) throw invalid(contradiction.field, contradiction.detail);
 }
 
-/** Parses untrusted input into facts, or throws AppError("VALIDATION_FAILED") naming the field. */
+/** Parses untrusted input into facts, or throws AppError("VALIDATION_FAILED") naming the field in kk/ru/en. */
 export function parseTravellerFacts(input: unknown): TravellerFacts {
-  const result = travellerFactsSchema.safeParse(input);
-  if (result.success) return result.data;
+  const result = baseFactsSchema.safeParse(input);
+  if (result.success) {
+    assertConsistentFacts(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0];
   if (!issue) throw invalid("facts", "invalid traveller facts");
   // Unknown keys are reported on the object itself; blame the first unknown key instead.
@@ -232,5 +277,5 @@ export function parseTravellerFacts(input: unknown): TravellerFacts {
       : issue.path.length > 0
         ? issue.path.map(String).join(".")
         : "facts";
-  throw invalid(field, issue.message);
+  throw invalid(field, describeIssue({ ...(issue as unknown as Omit<IssueFacts, "field">), field }));
 }

@@ -22,7 +22,13 @@ export function ruleSetAt(sets: readonly RuleSet[], date: string): RuleSet {
       best = set;
     }
   }
-  if (!best) throw invalid("departureDate", `no rule set is in force on ${date}`);
+  if (!best) {
+    throw invalid("departureDate", {
+      kk: `${date} күні күшінде болған ережелер жоқ`,
+      ru: `на ${date} не действовали никакие правила`,
+      en: `no rule set is in force on ${date}`,
+    });
+  }
   return best;
 }
 

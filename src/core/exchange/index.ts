@@ -1,0 +1,5 @@
+/** Inter-agency information exchange (X p.5): rules as data, local time, obligations, compliance. */
+export * from "./classes.js";
+export * from "./compliance.js";
+export * from "./obligations.js";
+export * from "./time.js";

@@ -95,4 +95,46 @@ describe("the server process and the CLI", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("ALREADY_EXISTS");
   }, 60_000);
+
+  it("imports reference data from CSV all or nothing, naming every bad row, and exports it", () => {
+    const bad = path.join(dataDir, "bad.csv");
+    fs.writeFileSync(
+      bad,
+      "code,title_kk,title_ru,basis,valid_from,valid_to\nOK-1,Лауазым,Должность,Приказ,2020-01-01,\nbad code,,Должность,Приказ,2020-13-01,\n",
+    );
+    const rejected = spawnSync(TSX, ["src/cli/main.ts", "reference", "import", "officials", bad], {
+      env,
+      encoding: "utf8",
+    });
+    expect(rejected.status).toBe(2);
+    expect(rejected.stderr).toContain("Nothing was imported");
+    expect(rejected.stderr).toContain("line 3, code");
+    expect(rejected.stderr).toContain("line 3, title_kk");
+    expect(rejected.stderr).toContain("line 3, valid_from");
+
+    const good = path.join(dataDir, "good.csv");
+    fs.writeFileSync(
+      good,
+      "code,title_kk,title_ru,basis,valid_from,valid_to\nOK-1,Лауазым,Должность,Приказ,2020-01-01,\n",
+    );
+    const imported = spawnSync(TSX, ["src/cli/main.ts", "reference", "import", "officials", good], {
+      env,
+      encoding: "utf8",
+    });
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toContain("officials: 1 rows; 1 added, 0 updated.");
+    const again = spawnSync(TSX, ["src/cli/main.ts", "reference", "import", "officials", good], {
+      env,
+      encoding: "utf8",
+    });
+    expect(again.stdout).toContain("officials: 1 rows; 0 added, 1 updated.");
+
+    const out = path.join(dataDir, "zone.csv");
+    const exported = spawnSync(TSX, ["src/cli/main.ts", "reference", "export", "zone", "--out", out], {
+      env,
+      encoding: "utf8",
+    });
+    expect(exported.stderr).toBe("");
+    expect(fs.readFileSync(out, "utf8")).toContain("334853100,VILLAGE,Қорғас ауылы");
+  }, 60_000);
 });

@@ -1,9 +1,12 @@
 import { Center, Loader } from "@mantine/core";
 import { Navigate, Route, Routes } from "react-router";
 import { Layout } from "./Layout";
+import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { ReferencePage } from "./pages/reference/ReferencePage";
+import { RulesPage } from "./pages/rules/RulesPage";
 import { UnitsPage } from "./pages/UnitsPage";
 import { useMe } from "./session";
 
@@ -24,7 +27,10 @@ export function App() {
       <Route element={<Layout me={user} />}>
         <Route path="/" element={signedIn(<HomePage />)} />
         <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+        <Route path="/eligibility" element={<EligibilityPage />} />
         <Route path="/units" element={signedIn(<UnitsPage />)} />
+        <Route path="/reference" element={signedIn(<ReferencePage />)} />
+        <Route path="/rules" element={<RulesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly clause?: string,
+    readonly details?: unknown[],
   ) {
     super(message);
   }
@@ -15,18 +16,19 @@ export class ApiError extends Error {
 
 /** Calls the Shekara API with the session cookie and the interface language; throws ApiError. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const isForm = init.body instanceof FormData;
   const response = await fetch(path, {
     method: init.method ?? "GET",
     credentials: "same-origin",
     headers: {
       "accept-language": i18n.language,
-      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(init.body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
     },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; field?: string; clause?: string };
+    error?: { code: string; message: string; field?: string; clause?: string; details?: unknown[] };
   } | null;
   if (!response.ok) {
     const e = data?.error;
@@ -36,6 +38,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       e?.message ?? response.statusText,
       e?.field,
       e?.clause,
+      e?.details,
     );
   }
   return data as T;

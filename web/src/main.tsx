@@ -1,4 +1,5 @@
 import "@mantine/core/styles.css";
+import "./print.css";
 import { type CSSVariablesResolver, createTheme, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
@@ -7,7 +8,14 @@ import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import "./i18n";
 
-const theme = createTheme({ primaryColor: "blue", primaryShade: { light: 8, dark: 8 }, defaultRadius: "sm" });
+// Light alerts colour their titles with the alert's hue, which fails WCAG AA on yellow and
+// orange; titles use the body text colour instead (the coloured border still tells the kind).
+const theme = createTheme({
+  primaryColor: "blue",
+  primaryShade: { light: 8, dark: 8 },
+  defaultRadius: "sm",
+  components: { Alert: { styles: { title: { color: "var(--mantine-color-text)" } } } },
+});
 // Mantine's default "dimmed" grey fails WCAG AA contrast on white; use a darker grey.
 const resolver: CSSVariablesResolver = () => ({
   variables: {},

@@ -1,7 +1,10 @@
 /** Navigation entries; each shows only to users holding its permission (or to everyone when none). */
 export const NAV_ITEMS: { to: string; label: string; permission?: string; signedIn?: boolean }[] = [
   { to: "/", label: "nav.home", signedIn: true },
+  { to: "/eligibility", label: "nav.eligibility" },
   { to: "/units", label: "nav.units", permission: "units.read" },
+  { to: "/reference", label: "nav.reference", permission: "units.read" },
+  { to: "/rules", label: "nav.rules" },
 ];
 
 /** The entries a user may see. */

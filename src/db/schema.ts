@@ -29,6 +29,7 @@ export const units = pgTable(
     nameEn: text("name_en"),
     timeZone: text("time_zone").notNull().default("Asia/Almaty"),
     level: integer("level"),
+    triadId: uuid("triad_id"),
     isDemo: integer("is_demo").notNull().default(0),
     createdAt: createdAt(),
   },
@@ -104,4 +105,5 @@ export const auditChain = pgTable("audit_chain", {
   hash: text("hash").notNull(),
   sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+export * from "./access.js";
 export * from "./reference.js";

@@ -1,9 +1,28 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_LANG, isLang, type Lang } from "../../src/core/i18n.js";
-import en from "./locales/en.json";
-import kk from "./locales/kk.json";
-import ru from "./locales/ru.json";
+
+// Every web/src/locales/<area>.<lang>.json (and <lang>.json) is merged into that language's
+// translations, so each area of the app keeps its texts in its own files.
+const files = import.meta.glob<Record<string, unknown>>("./locales/*.json", { eager: true, import: "default" });
+const translations: Record<Lang, Record<string, unknown>> = { kk: {}, ru: {}, en: {} };
+for (const [file, content] of Object.entries(files)) {
+  const lang = /(?:^|[./])(kk|ru|en)\.json$/.exec(file)?.[1];
+  if (isLang(lang)) merge(translations[lang], content);
+}
+
+/** Merges translation trees, so two files may both add keys under "nav". */
+function merge(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (isTree(existing) && isTree(value)) merge(existing, value);
+    else target[key] = value;
+  }
+}
+
+function isTree(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 const STORAGE_KEY = "shekara.lang";
 
@@ -21,7 +40,11 @@ export function setLang(lang: Lang): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+  resources: {
+    kk: { translation: translations.kk },
+    ru: { translation: translations.ru },
+    en: { translation: translations.en },
+  },
   lng: storedLang(),
   fallbackLng: "kk",
   interpolation: { escapeValue: false },

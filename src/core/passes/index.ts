@@ -1,0 +1,4 @@
+/** Passes: the case state machine, pass numbering and the signed offline-verifiable code (C-6). */
+export * from "./numbering.js";
+export * from "./qr.js";
+export * from "./state-machine.js";

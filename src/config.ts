@@ -45,6 +45,11 @@ const envSchema = z.object({
   SHEKARA_SECURE_COOKIES: bool.default(false),
   /** Folder of uploaded files (default: <SHEKARA_DATA_DIR>/files). */
   SHEKARA_FILES_DIR: z.string().min(1).optional(),
+  /** Ed25519 signing key of the deployment: base64 of a 32-byte seed (default: a key file in the data folder). */
+  SHEKARA_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "base64 of 32 bytes")
+    .optional(),
   /** Size of the PostgreSQL connection pool (server mode). */
   SHEKARA_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -54,6 +59,7 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
+  signingKey: string | undefined;
   port: number;
   host: string;
   demo: boolean;
@@ -89,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SHEKARA_DATA_DIR),
+    signingKey: e.SHEKARA_SIGNING_KEY,
     filesDir: path.resolve(e.SHEKARA_FILES_DIR ?? path.join(e.SHEKARA_DATA_DIR, "files")),
     port: e.PORT,
     host: e.HOST,

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../src/adapters/db/index.js";
+import { ephemeralSigner } from "../src/adapters/signer.js";
 import { appendAudit, sealAudit, verifyAudit } from "../src/services/audit/audit.service.js";
+import { headStatement, signAuditHead } from "../src/services/audit/head.service.js";
 import { DB_KINDS, freshDatabase, type TestDatabase } from "./support/db.js";
 
 async function write(database: Database, n: number) {
@@ -62,5 +64,76 @@ describe.each(DB_KINDS)("audit chain on %s", (kind) => {
     expect(report.ok).toBe(false);
     expect(report.checked).toBe(3);
     expect(report.firstBad?.problem).toBe("entry content changed");
+  });
+});
+
+describe.each(DB_KINDS)("audit tampering on %s", (kind) => {
+  let fresh: TestDatabase;
+  beforeEach(async () => {
+    fresh = await freshDatabase(kind);
+    await write(fresh.database, 8);
+    while ((await sealAudit(fresh.database)) > 0);
+    for (const table of ["audit_log", "audit_chain"]) {
+      await fresh.database.ownerQuery(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`);
+    }
+  });
+  afterEach(() => fresh.drop());
+
+  it("detects and locates a removed entry", async () => {
+    await fresh.database.ownerQuery("DELETE FROM audit_chain WHERE seq = 4");
+    const report = await verifyAudit(fresh.database);
+    expect(report).toMatchObject({ ok: false, checked: 3, firstBad: { seq: "5" } });
+  });
+
+  it("detects and locates reordered entries", async () => {
+    // Swap the positions of entries 5 and 6 in the chain (through a spare number: seq is unique).
+    await fresh.database.ownerQuery("UPDATE audit_chain SET seq = 999 WHERE seq = 5");
+    await fresh.database.ownerQuery("UPDATE audit_chain SET seq = 5 WHERE seq = 6");
+    await fresh.database.ownerQuery("UPDATE audit_chain SET seq = 6 WHERE seq = 999");
+    const report = await verifyAudit(fresh.database);
+    expect(report).toMatchObject({ ok: false, checked: 4, firstBad: { seq: "5" } });
+  });
+
+  it("detects entries cut from the end, against the signed head", async () => {
+    const deps = {
+      database: fresh.database,
+      clock: { now: () => new Date("2026-11-22T00:00:00Z") },
+      signer: ephemeralSigner(),
+    };
+    const head = await signAuditHead(deps, true);
+    expect(head?.seq).toBe("8");
+    expect(
+      deps.signer.verify(
+        headStatement(head?.seq ?? "", head?.hash ?? "", head?.signedAt ?? ""),
+        head?.signature ?? "",
+      ),
+    ).toBe(true);
+    await fresh.database.ownerQuery("DELETE FROM audit_chain WHERE seq >= 7");
+    const report = await verifyAudit(fresh.database);
+    expect(report.ok).toBe(false);
+    expect(report.firstBad?.problem).toContain("signed head 8");
+  });
+});
+
+describe.runIf(DB_KINDS.includes("postgres"))("audit chain under concurrent writers on PostgreSQL", () => {
+  it("keeps one valid chain while 20 writers append and the sealer runs", async () => {
+    const fresh = await freshDatabase("postgres");
+    try {
+      let sealing = true;
+      const sealer = (async () => {
+        while (sealing) {
+          await sealAudit(fresh.database, 50);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })();
+      await Promise.all(Array.from({ length: 20 }, () => write(fresh.database, 25)));
+      sealing = false;
+      await sealer;
+      while ((await sealAudit(fresh.database)) > 0);
+      const report = await verifyAudit(fresh.database);
+      expect(report).toMatchObject({ ok: true, checked: 500, unsealed: 0 });
+    } finally {
+      await fresh.drop();
+    }
   });
 });

@@ -1,13 +1,24 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { Presets, SingleBar } from "cli-progress";
 import { Command } from "commander";
+import { eq, sql } from "drizzle-orm";
 import { systemClock } from "../adapters/clock.js";
 import { type Database, DataFolderLockedError, openDatabase } from "../adapters/db/index.js";
+import { loadSigner } from "../adapters/signer.js";
 import { type Config, ConfigError, loadConfig } from "../config.js";
 import { AppError } from "../core/errors.js";
 import { localDate } from "../core/time.js";
+import { users } from "../db/schema.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../demo/seed.js";
 import { sealAudit, verifyAudit } from "../services/audit/audit.service.js";
+import { signAuditHead } from "../services/audit/head.service.js";
+import {
+  createApiToken,
+  DEFAULT_TOKEN_DAYS,
+  listApiTokens,
+  MAX_TOKEN_DAYS,
+  revokeApiToken,
+} from "../services/auth/tokens.service.js";
 import type { RowProblem } from "../services/reference/csv.js";
 import { exportReferenceAsOperator, importReferenceList } from "../services/reference/lists.service.js";
 import { exportZoneList, importZoneList } from "../services/reference/zone.service.js";
@@ -80,6 +91,61 @@ user
         locale: opts.locale,
       });
       say(`User ${opts.login} created (${created.id}).`);
+    }),
+  );
+
+const token = program
+  .command("token")
+  .description("API tokens for other agencies' systems (Authorization: Bearer); stored only as hashes");
+token
+  .command("create")
+  .description("create a token for a user and print it once; its scopes are the user's permissions now")
+  .requiredOption("--user <login>", "the login the token acts as")
+  .option("--name <name>", "what the token is for", "cli")
+  .option("--expires <days>", `lifetime in days (1–${MAX_TOKEN_DAYS})`, String(DEFAULT_TOKEN_DAYS))
+  .action((opts: { user: string; name: string; expires: string }) =>
+    withDatabase(async (database) => {
+      await database.migrate();
+      const created = await createApiToken({ database, clock: systemClock }, null, cliMeta, {
+        login: opts.user,
+        name: opts.name,
+        expiresInDays: Number(opts.expires),
+      });
+      say(created.token);
+      process.stderr.write(
+        `Token ${created.id} for ${opts.user}, expires ${created.expiresAt.toISOString()}, scopes: ${created.scopes.join(" ")}.\n` +
+          "It is shown only now; store it in the other system's secrets.\n",
+      );
+    }),
+  );
+token
+  .command("list")
+  .description("list a user's tokens (never the secrets)")
+  .requiredOption("--user <login>", "the token owner's login")
+  .action((opts: { user: string }) =>
+    withDatabase(async (database) => {
+      const owner = await database.tx({ unitPaths: [], all: true }, (tx) =>
+        tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(sql`lower(${users.login})`, opts.user.toLowerCase())),
+      );
+      const ownerId = owner[0]?.id;
+      if (!ownerId) throw new Error(`no user ${opts.user}`);
+      for (const t of await listApiTokens({ database }, ownerId)) {
+        const state = t.revokedAt ? "revoked" : t.expiresAt <= systemClock.now() ? "expired" : "active";
+        say(`${t.id}  ${state}  ${t.name}  expires ${t.expiresAt.toISOString()}`);
+      }
+    }),
+  );
+token
+  .command("revoke")
+  .description("revoke a token by its id")
+  .argument("<id>", "the token id (from token list)")
+  .action((id: string) =>
+    withDatabase(async (database) => {
+      await revokeApiToken({ database, clock: systemClock }, null, cliMeta, id);
+      say(`Token ${id} revoked.`);
     }),
   );
 
@@ -192,6 +258,20 @@ audit
         say(`Audit chain BROKEN after ${report.checked} good entries: ${JSON.stringify(report.firstBad)}`);
         process.exitCode = 2;
       }
+    }),
+  );
+
+audit
+  .command("head")
+  .description(
+    "seal pending entries, sign the chain head with the deployment key and print it (JSON) for safekeeping",
+  )
+  .action(() =>
+    withDatabase(async (database, config) => {
+      while ((await sealAudit(database)) > 0);
+      const signer = loadSigner(config.signingKey, config.dataDir);
+      const head = await signAuditHead({ database, clock: systemClock, signer }, true);
+      say(JSON.stringify(head ?? { empty: true }, null, 2));
     }),
   );
 

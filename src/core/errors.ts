@@ -145,12 +145,116 @@ export const ERROR_CATALOG = {
       en: "The new rule-set version must be {expected}.",
     },
   },
+  TOTP_CODE_INVALID: {
+    kind: "invalid",
+    message: {
+      kk: "Растау коды қате немесе мерзімі өткен.",
+      ru: "Неверный или устаревший код подтверждения.",
+      en: "The authenticator code is wrong or has expired.",
+    },
+  },
+  TOTP_CODE_REUSED: {
+    kind: "invalid",
+    message: {
+      kk: "Бұл код пайдаланылған. Қолданбада келесі кодты күтіңіз.",
+      ru: "Этот код уже использован. Дождитесь следующего кода в приложении.",
+      en: "This code has already been used. Wait for the next code in the app.",
+    },
+  },
+  TOTP_NOT_STARTED: {
+    kind: "conflict",
+    message: {
+      kk: "Алдымен растау қолданбасын қосуды бастаңыз.",
+      ru: "Сначала начните подключение приложения-аутентификатора.",
+      en: "Start the authenticator set-up first.",
+    },
+  },
+  TOTP_ALREADY_ENROLLED: {
+    kind: "conflict",
+    message: {
+      kk: "Растау қолданбасы бұрыннан қосылған.",
+      ru: "Приложение-аутентификатор уже подключено.",
+      en: "An authenticator app is already set up.",
+    },
+  },
+  LOGIN_STEP_EXPIRED: {
+    kind: "unauthenticated",
+    message: {
+      kk: "Кіру уақыты өтті. Логин мен құпиясөзді қайта енгізіңіз.",
+      ru: "Время входа истекло. Введите логин и пароль ещё раз.",
+      en: "The sign-in has expired. Enter your login and password again.",
+    },
+  },
+  TOKEN_INVALID: {
+    kind: "unauthenticated",
+    message: {
+      kk: "API токені жарамсыз, мерзімі өткен немесе кері қайтарылған.",
+      ru: "API-токен недействителен, истёк или отозван.",
+      en: "The API token is invalid, expired or revoked.",
+    },
+  },
+  SESSION_REQUIRED: {
+    kind: "forbidden",
+    message: {
+      kk: "Бұл әрекет тек браузердегі сеанс арқылы орындалады, API токенімен емес.",
+      ru: "Это действие выполняется только в сеансе браузера, не по API-токену.",
+      en: "This can only be done in a signed-in browser session, not with an API token.",
+    },
+  },
+  ACCOUNT_NOT_CONFIRMED: {
+    kind: "forbidden",
+    message: {
+      kk: "Тіркелгі әлі расталмаған. Жіберілген кодты енгізіңіз.",
+      ru: "Учётная запись ещё не подтверждена. Введите присланный код.",
+      en: "The account is not confirmed yet. Enter the code we sent you.",
+    },
+  },
+  CONFIRMATION_CODE_INVALID: {
+    kind: "invalid",
+    message: {
+      kk: "Растау коды қате немесе мерзімі өткен.",
+      ru: "Код подтверждения неверен или истёк.",
+      en: "The confirmation code is wrong or has expired.",
+    },
+  },
+  IIN_INVALID: {
+    kind: "invalid",
+    message: {
+      kk: "ЖСН 12 цифрдан тұрып, бақылау санына сәйкес келуі керек.",
+      ru: "ИИН должен состоять из 12 цифр с верной контрольной цифрой.",
+      en: "The IIN must be 12 digits with a correct check digit.",
+    },
+  },
+  CONTACT_REQUIRED: {
+    kind: "invalid",
+    message: {
+      kk: "Электрондық поштаны немесе телефон нөмірін көрсетіңіз (біреуін ғана).",
+      ru: "Укажите электронную почту или номер телефона (что-то одно).",
+      en: "Give an e-mail address or a phone number (exactly one).",
+    },
+  },
+  CONCURRENT_CHANGE: {
+    kind: "conflict",
+    message: {
+      kk: "Іс қатар өзгертілді. Бетті жаңартып, қайталаңыз.",
+      ru: "Дело было изменено одновременно. Обновите страницу и повторите.",
+      en: "The case was changed at the same time. Reload and try again.",
+    },
+  },
   INTERNAL: {
     kind: "internal",
     message: {
       kk: "Ішкі қате. Сұраныс нөмірі: {requestId}",
       ru: "Внутренняя ошибка. Номер запроса: {requestId}",
       en: "Internal error. Request id: {requestId}",
+    },
+  },
+  ILLEGAL_TRANSITION: {
+    kind: "conflict",
+    message: {
+      kk: "«{action}» әрекеті «{state}» күйінде рұқсат етілмейді ({clause}).",
+      ru: "Действие «{action}» недопустимо в состоянии «{state}» ({clause}).",
+      en: "The action {action} is not allowed in the state {state} ({clause}).",
     },
   },
 } satisfies Record<string, ErrorDef>;

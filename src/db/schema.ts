@@ -30,6 +30,8 @@ export const units = pgTable(
     timeZone: text("time_zone").notNull().default("Asia/Almaty"),
     level: integer("level"),
     triadId: uuid("triad_id"),
+    /** Series of the unit's passes (Z p.33); unique, so numbers never collide across units. */
+    passSeries: text("pass_series").unique(),
     isDemo: integer("is_demo").notNull().default(0),
     createdAt: createdAt(),
   },
@@ -106,4 +108,5 @@ export const auditChain = pgTable("audit_chain", {
   sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export * from "./access.js";
+export * from "./passes.js";
 export * from "./reference.js";

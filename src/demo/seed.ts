@@ -3,8 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Agency } from "../core/access/agencies.js";
 import type { Role } from "../core/access/roles.js";
 import { DEMO_PASSWORD } from "../core/demo.js";
-import { units, users } from "../db/schema.js";
+import { triads, units, users } from "../db/schema.js";
 import { appendAudit } from "../services/audit/audit.service.js";
+import { enrollDemoTotp } from "../services/auth/totp.service.js";
 import type { Deps } from "../services/context.js";
 import { importZoneList } from "../services/reference/zone.service.js";
 import { pathLabel } from "../services/units/units.service.js";
@@ -53,6 +54,15 @@ const DEMO_UNITS: DemoUnit[] = [
     level: 3,
   },
   {
+    code: "DEMO-IAB-UIGUR",
+    agency: "IAB",
+    parent: "DEMO-IAB-ALM",
+    nameKk: "Ұйғыр аудандық ІІБ (демо)",
+    nameRu: "Уйгурский РОВД (демо)",
+    nameEn: "Uigur District IAB (demo)",
+    level: 3,
+  },
+  {
     code: "DEMO-NSC-BS",
     agency: "NSC",
     nameKk: "ҰҚК Шекара қызметі (демо)",
@@ -87,6 +97,20 @@ const DEMO_UNITS: DemoUnit[] = [
     level: 3,
   },
   {
+    code: "DEMO-MOD",
+    agency: "MOD",
+    nameKk: "Қорғаныс министрлігі (демо)",
+    nameRu: "Министерство обороны (демо)",
+    nameEn: "Ministry of Defence (demo)",
+  },
+  {
+    code: "DEMO-ORG-HOTEL",
+    agency: "ORGANIZATION",
+    nameKk: "«Жаркент» қонақ үйі (демо)",
+    nameRu: "Гостиница «Жаркент» (демо)",
+    nameEn: "Zharkent Hotel (demo)",
+  },
+  {
     code: "DEMO-AKIMAT-ZHARKENT",
     agency: "AKIMAT",
     nameKk: "Жаркент қаласының әкімдігі (демо)",
@@ -108,6 +132,27 @@ const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[
   { login: "customs", fullName: "Демо Кеденші Дана", unit: "DEMO-CUSTOMS-KHORGOS", roles: ["duty_officer"] },
   { login: "registrar", fullName: "Демо Тіркеуші Асель", unit: "DEMO-AKIMAT-ZHARKENT", roles: ["registrar"] },
   { login: "citizen", fullName: "Демо Азамат Нұрлан", roles: ["citizen"] },
+  {
+    login: "unitadmin",
+    fullName: "Демо Бөлімше әкімшісі Қанат",
+    unit: "DEMO-IAB-ALM",
+    roles: ["unit_admin"],
+  },
+  { login: "analyst", fullName: "Демо Талдаушы Мадина", unit: "DEMO-IAB", roles: ["analyst"] },
+  {
+    login: "checkpoint",
+    fullName: "Демо Бекет қызметкері Бауыржан",
+    unit: "DEMO-NSC-KHORGOS",
+    roles: ["checkpoint_officer"],
+  },
+  { login: "mod", fullName: "Демо ҚМ келісушісі Арман", unit: "DEMO-MOD", roles: ["works_approver"] },
+  { login: "uigur", fullName: "Демо Ұйғыр инспекторы Динара", unit: "DEMO-IAB-UIGUR", roles: ["officer"] },
+  {
+    login: "hotel",
+    fullName: "Демо Қонақ үй өкілі Гүлнар",
+    unit: "DEMO-ORG-HOTEL",
+    roles: ["org_representative", "registrar"],
+  },
 ];
 
 /** The demo logins, printed at start-up. */
@@ -141,6 +186,22 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
       });
       paths.set(unit.code, { id, path: unitPath });
     }
+    const triadsOf: [number, string, string, string[]][] = [
+      [1, "1-деңгей үштігі (демо)", "Тройка 1-го уровня (демо)", ["DEMO-IAB", "DEMO-NSC-BS", "DEMO-CUSTOMS"]],
+      [
+        3,
+        "Қорғас үштігі (демо)",
+        "Тройка «Коргас» (демо)",
+        ["DEMO-IAB-PANFILOV", "DEMO-NSC-KHORGOS", "DEMO-CUSTOMS-KHORGOS"],
+      ],
+    ];
+    for (const [level, nameKk, nameRu, codes] of triadsOf) {
+      const [triad] = await tx.insert(triads).values({ level, nameKk, nameRu, createdAt: now }).returning();
+      for (const code of codes) {
+        const unitId = paths.get(code)?.id;
+        if (triad && unitId) await tx.update(units).set({ triadId: triad.id }).where(eq(units.id, unitId));
+      }
+    }
     await appendAudit(tx, now, null, meta, {
       action: "demo.load",
       objectType: "demo",
@@ -148,7 +209,10 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
     });
     return true;
   });
-  if (!loaded) return false;
+  if (!loaded) {
+    await enrollDemoTotp(deps);
+    return false;
+  }
   await importZoneList(deps, null, meta, {
     csv: DEMO_ZONE_CSV,
     effectiveFrom: DEMO_ZONE_EFFECTIVE_FROM,
@@ -170,5 +234,6 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
       isDemo: true,
     });
   }
+  await enrollDemoTotp(deps);
   return true;
 }

@@ -16,11 +16,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { Permission } from "../core/access/roles.js";
 import { AppError } from "../core/errors.js";
-import { actorFromSession } from "../services/auth/session.service.js";
+import { requirePermission } from "../services/access.js";
 import type { Deps } from "../services/context.js";
 import { SESSION_COOKIE } from "./auth.js";
+import { resolveCaller } from "./bearer.js";
 import { sendError } from "./errors.js";
+import { accountRoutes } from "./routes/account.js";
+import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
 import { healthRoutes } from "./routes/health.js";
@@ -28,12 +32,27 @@ import { metaRoutes } from "./routes/meta.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { unitRoutes } from "./routes/units.js";
+import { userRoutes } from "./routes/users.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
     /** Routes that answer without signing in (health, login, public portal, verification). */
     public?: boolean;
+    /** The permission a route requires, checked before the body is even read (C-2). */
+    permission?: Permission;
   }
+  interface FastifyInstance {
+    /** Every route with its access rule, for the authorization matrix and the docs. */
+    routeTable: RouteAccess[];
+  }
+}
+
+/** How a route is protected. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  public: boolean;
+  permission: Permission | undefined;
 }
 
 /** The built web app (vite build output), served by this same server. */
@@ -92,20 +111,33 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
 
+  const routeTable: RouteAccess[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    if (route.method === "HEAD" || !route.url.startsWith("/api/")) return;
+    for (const method of [route.method].flat()) {
+      routeTable.push({
+        method,
+        url: route.url,
+        public: route.config?.public === true,
+        permission: route.config?.permission,
+      });
+    }
+  });
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", undefined);
+  app.decorateRequest("apiTokenId", undefined);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      request.sessionToken = token;
-      request.actor = await actorFromSession(deps, token);
-    }
+    // An API token (Authorization: Bearer) takes precedence over the session cookie.
+    const refused = await resolveCaller(deps, request);
     const config = request.routeOptions.config;
     // Every API route requires a signed-in caller unless it is declared public; pages and assets are public.
     const isPublic =
       config?.public === true || !request.url.startsWith("/api/") || request.routeOptions.url === undefined;
+    if (!isPublic && refused) throw refused;
     if (!isPublic && !request.actor) throw new AppError("UNAUTHENTICATED");
+    if (config?.permission) requirePermission(request.actor, config.permission);
   });
 
   app.get("/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
@@ -113,7 +145,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps));
   await app.register(metaRoutes(deps));
   await app.register(authRoutes(deps));
+  await app.register(accountRoutes(deps));
   await app.register(unitRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(auditRoutes(deps));
   await app.register(eligibilityRoutes(deps));
   await app.register(ruleRoutes(deps));
   await app.register(referenceRoutes(deps));

@@ -1,6 +1,7 @@
 import { DataFolderLockedError } from "../adapters/db/index.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../demo/seed.js";
+import { DEMO_TOTP_SECRET } from "../services/auth/demo-secret.js";
 import { startShekara } from "./runtime.js";
 
 /** Entry point of `npm start`: validated config, database, migrations, demo data, HTTP. */
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
   if (config.demo) {
     lines.push(`Demo logins (DEMO DATA, password "${DEMO_PASSWORD}"):`);
     for (const user of DEMO_LOGINS) lines.push(`  ${user.login.padEnd(10)} ${user.roles.join(", ")}`);
+    lines.push(
+      `Heads and administrators also need an authenticator code: demo TOTP secret ${DEMO_TOTP_SECRET}`,
+    );
   }
   process.stdout.write(`\n${lines.join("\n")}\n\n`);
 

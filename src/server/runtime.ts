@@ -2,12 +2,15 @@ import type { FastifyInstance } from "fastify";
 import { systemClock } from "../adapters/clock.js";
 import { type Database, openDatabase } from "../adapters/db/index.js";
 import { createLogger, type Logger } from "../adapters/logger.js";
+import { type Notifier, outboxNotifier } from "../adapters/notify.js";
+import { loadSigner, type Signer } from "../adapters/signer.js";
 import { type FileStorage, localFileStorage } from "../adapters/storage.js";
 import type { Config } from "../config.js";
 import type { Clock } from "../core/clock.js";
 import { loadDemoData } from "../demo/seed.js";
 import { buildApp } from "../http/app.js";
 import { sealAudit } from "../services/audit/audit.service.js";
+import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 
@@ -27,6 +30,8 @@ export async function startShekara(
     logger?: Logger;
     database?: Database;
     files?: FileStorage;
+    signer?: Signer;
+    notifier?: Notifier;
     sealEveryMs?: number;
   } = {},
 ): Promise<Shekara> {
@@ -44,6 +49,8 @@ export async function startShekara(
     clock: opts.clock ?? systemClock,
     logger,
     files: opts.files ?? localFileStorage(config.filesDir),
+    signer: opts.signer ?? loadSigner(config.signingKey, config.dataDir),
+    notifier: opts.notifier ?? outboxNotifier({ demo: config.demo }),
   };
   await database.tx({ unitPaths: [], all: true }, (tx) => ensureDefaultRuleSets(tx, deps.clock.now()));
   const demoLoaded = config.demo ? await loadDemoData(deps) : false;
@@ -52,7 +59,9 @@ export async function startShekara(
   // The sealer chains committed audit entries in the background; one instance at a time seals.
   let sealing: Promise<unknown> = Promise.resolve();
   const sealTimer = setInterval(() => {
-    sealing = sealAudit(database).catch((err) => logger.error({ err }, "audit sealing failed"));
+    sealing = sealAudit(database)
+      .then(() => signAuditHead(deps))
+      .catch((err) => logger.error({ err }, "audit sealing failed"));
   }, opts.sealEveryMs ?? 1000);
   sealTimer.unref();
 

@@ -1,5 +1,7 @@
 import type { Database } from "../adapters/db/index.js";
 import type { Logger } from "../adapters/logger.js";
+import type { Notifier } from "../adapters/notify.js";
+import type { Signer } from "../adapters/signer.js";
 import type { FileStorage } from "../adapters/storage.js";
 import type { Config } from "../config.js";
 import type { Permission, Role } from "../core/access/roles.js";
@@ -31,4 +33,7 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   files: FileStorage;
+  signer: Signer;
+  /** Sends e-mail and SMS (the outbox: stored in the caller's transaction). */
+  notifier: Notifier;
 }

@@ -1,5 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { totpCode } from "../../src/services/auth/totp.js";
+import { DEMO_TOTP_SECRET } from "../../src/services/auth/totp.service.js";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { browserAvailable, expectAccessible, launchBrowser, newPage } from "./browser.js";
 
@@ -46,6 +48,9 @@ describe.skipIf(!browserAvailable)("web shell in Chromium", () => {
 
     await page.getByLabel("Құпиясөз").fill("demo-shekara-2026");
     await page.getByRole("button", { name: "Кіру" }).click();
+    // admin signs in with the second factor: the published demo TOTP secret at the test clock.
+    await page.getByLabel("Қолданбадағы код").fill(totpCode(DEMO_TOTP_SECRET, t.clock.now()));
+    await page.getByRole("button", { name: "Растау" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toContain("Қош келдіңіз");
     await expectAccessible(page);
 

@@ -1,6 +1,11 @@
 import { Center, Loader } from "@mantine/core";
 import { Navigate, Route, Routes } from "react-router";
 import { Layout } from "./Layout";
+import { AccountPage } from "./pages/account/AccountPage";
+import { OutboxPage } from "./pages/account/OutboxPage";
+import { RegisterPage } from "./pages/account/RegisterPage";
+import { AuditPage } from "./pages/admin/AuditPage";
+import { UsersPage } from "./pages/admin/UsersPage";
 import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
@@ -29,8 +34,13 @@ export function App() {
         <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
         <Route path="/eligibility" element={<EligibilityPage />} />
         <Route path="/units" element={signedIn(<UnitsPage />)} />
+        <Route path="/admin/users" element={signedIn(<UsersPage />)} />
+        <Route path="/admin/audit" element={signedIn(<AuditPage />)} />
         <Route path="/reference" element={signedIn(<ReferencePage />)} />
         <Route path="/rules" element={<RulesPage />} />
+        <Route path="/register" element={user ? <Navigate to="/account" replace /> : <RegisterPage />} />
+        <Route path="/account" element={signedIn(<AccountPage />)} />
+        <Route path="/dev/outbox" element={<OutboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,7 +4,10 @@ import { DEFAULT_LANG, isLang, type Lang } from "../../src/core/i18n.js";
 
 // Every web/src/locales/<area>.<lang>.json (and <lang>.json) is merged into that language's
 // translations, so each area of the app keeps its texts in its own files.
-const files = import.meta.glob<Record<string, unknown>>("./locales/*.json", { eager: true, import: "default" });
+const files = import.meta.glob<Record<string, unknown>>("./locales/*.json", {
+  eager: true,
+  import: "default",
+});
 const translations: Record<Lang, Record<string, unknown>> = { kk: {}, ru: {}, en: {} };
 for (const [file, content] of Object.entries(files)) {
   const lang = /(?:^|[./])(kk|ru|en)\.json$/.exec(file)?.[1];

@@ -1,8 +1,11 @@
 /** Navigation entries; each shows only to users holding its permission (or to everyone when none). */
 export const NAV_ITEMS: { to: string; label: string; permission?: string; signedIn?: boolean }[] = [
   { to: "/", label: "nav.home", signedIn: true },
+  { to: "/account", label: "nav.account", signedIn: true },
   { to: "/eligibility", label: "nav.eligibility" },
   { to: "/units", label: "nav.units", permission: "units.read" },
+  { to: "/admin/users", label: "nav.users", permission: "users.read" },
+  { to: "/admin/audit", label: "nav.audit", permission: "audit.read" },
   { to: "/reference", label: "nav.reference", permission: "units.read" },
   { to: "/rules", label: "nav.rules" },
 ];

@@ -152,6 +152,7 @@ export function referenceRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         },
         bodyLimit: 25 * 1024 * 1024,
+        config: { permission: "reference.manage" },
       },
       async (request) => importZoneList(deps, request.actor, metaOf(request), request.body),
     );
@@ -224,6 +225,7 @@ export function referenceListRoutes(deps: Deps): FastifyPluginAsyncZod {
             summary: what,
             response: { 200: z.object({ items: z.array(schema) }), ...errors },
           },
+          config: { permission: "units.read" },
         },
         async (request) => ({
           items: (await listReference(deps, request.actor, kind)).map(({ createdAt: _c, ...row }) => row),
@@ -238,6 +240,7 @@ export function referenceListRoutes(deps: Deps): FastifyPluginAsyncZod {
             produces: ["text/csv"],
             response: { 200: z.string(), ...errors },
           },
+          config: { permission: "units.read" },
         },
         async (request, reply) =>
           reply
@@ -258,6 +261,7 @@ export function referenceListRoutes(deps: Deps): FastifyPluginAsyncZod {
             },
           },
           bodyLimit: 12 * 1024 * 1024,
+          config: { permission: kind === "officials" ? "officials.manage" : "reference.manage" },
         },
         async (request) => importReferenceList(deps, request.actor, metaOf(request), kind, request.body.csv),
       );
@@ -284,6 +288,7 @@ export function referenceListRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "Regional border-regime decisions of the Government or akims (Z p.4)",
           response: { 200: z.object({ items: z.array(regimeDecisionSchema) }), ...errors },
         },
+        config: { permission: "units.read" },
       },
       async (request) => ({ items: (await listRegimeDecisions(deps, request.actor)).map(decisionView) }),
     );
@@ -296,6 +301,7 @@ export function referenceListRoutes(deps: Deps): FastifyPluginAsyncZod {
           consumes: ["multipart/form-data"],
           response: { 201: regimeDecisionSchema, ...errors, 413: errorBodySchema },
         },
+        config: { permission: "reference.manage" },
       },
       async (request, reply) => {
         if (!request.isMultipart()) {
@@ -341,6 +347,7 @@ export function referenceListRoutes(deps: Deps): FastifyPluginAsyncZod {
           produces: ["application/pdf", "image/png", "image/jpeg"],
           response: { 200: z.any(), ...errors, 404: errorBodySchema },
         },
+        config: { permission: "units.read" },
       },
       async (request, reply) => {
         const file = await regimeDecisionFile(deps, request.actor, request.params.id);

@@ -77,6 +77,7 @@ export function ruleRoutes(deps: Deps): FastifyPluginAsyncZod {
           body: z.record(z.string(), z.unknown()),
           response: { 201: summary, 409: errorBodySchema, ...errors },
         },
+        config: { permission: "rules.manage" },
       },
       async (request, reply) =>
         reply.status(201).send(await scheduleRuleSet(deps, request.actor, metaOf(request), request.body)),

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { asc, desc, sql } from "drizzle-orm";
 import type { Database, Tx } from "../../adapters/db/index.js";
 import { rowsOf } from "../../adapters/db/rows.js";
-import { auditChain, auditLog } from "../../db/schema.js";
+import { auditChain, auditHeads, auditLog } from "../../db/schema.js";
 import type { Actor, RequestMeta } from "../context.js";
 import { canonicalJson } from "./canonical.js";
 
@@ -108,6 +108,8 @@ export interface VerifyReport {
 /** Walks the whole chain in order, recomputing every hash; reports the first bad link. */
 export async function verifyAudit(database: Database, pageSize = 5000): Promise<VerifyReport> {
   return database.tx({ unitPaths: [], all: true }, async (tx) => {
+    // The newest signed head pins the chain's length: removing entries from the end is caught too.
+    const signed = (await tx.select().from(auditHeads).orderBy(desc(auditHeads.signedAt)).limit(1))[0];
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1n;
     let checked = 0;
@@ -132,10 +134,26 @@ export async function verifyAudit(database: Database, pageSize = 5000): Promise<
         if (link.prevHash !== prevHash) return bad("previous-hash link broken (entry removed or reordered)");
         if (!entry) return bad("audit entry missing");
         if (entryHash(prevHash, entry) !== link.hash) return bad("entry content changed");
+        if (signed && signed.seq === link.seq.toString() && signed.hash !== link.hash) {
+          return bad("differs from the signed chain head");
+        }
         prevHash = link.hash;
         expectedSeq += 1n;
         checked += 1;
       }
+    }
+    if (signed && BigInt(signed.seq) > BigInt(checked)) {
+      return {
+        ok: false,
+        checked,
+        unsealed: 0,
+        headHash: prevHash,
+        firstBad: {
+          seq: String(checked + 1),
+          auditId: "",
+          problem: `chain ends before the signed head ${signed.seq}`,
+        },
+      };
     }
     const unsealedRows = await tx.execute(
       sql`SELECT count(*)::int AS n FROM ${auditLog} a WHERE NOT EXISTS (SELECT 1 FROM ${auditChain} c WHERE c.audit_id = a.id)`,

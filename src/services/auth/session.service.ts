@@ -1,17 +1,42 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { isRole, permissionsOf } from "../../core/access/roles.js";
-import { AppError } from "../../core/errors.js";
-import { sessions, units, users } from "../../db/schema.js";
+import { and, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { Tx } from "../../adapters/db/index.js";
+import { isRole, permissionsOf, type Role } from "../../core/access/roles.js";
+import { AppError, notFound } from "../../core/errors.js";
+import { sessions, units, userContacts, users, userTotp, verificationCodes } from "../../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { dummyPasswordHash, verifyPassword } from "./password.js";
+import {
+  accountLoginLimit,
+  addressLoginLimit,
+  countAttempt,
+  resetAttempts,
+  uncountAttempt,
+} from "./throttle.js";
 
 const SYSTEM = { unitPaths: [], all: true } as const;
+
+/** Roles whose holders must sign in with a second factor (they decide on passes or administer). */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ["head", "unit_admin", "system_admin"];
+
+/** How long the step between password and second factor stays open. */
+export const PENDING_LOGIN_MINUTES = 5;
+
+/** The verification_codes purpose of a login waiting for its second factor. */
+export const PENDING_LOGIN_PURPOSE = "login_pending";
 
 /** SHA-256 of a session token: only the hash is stored, so a database leak yields no live session. */
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * The public id of a session: a hash of the stored hash, so listing sessions never reveals the key
+ * a stolen database row could be matched with, and the id cannot be turned back into a cookie.
+ */
+export function sessionIdOf(storedHash: string): string {
+  return createHash("sha256").update(storedHash).digest("hex").slice(0, 16);
 }
 
 /** A new session: the cookie token (256 random bits) and when it expires at the latest. */
@@ -21,17 +46,47 @@ export interface NewSession {
   actor: Actor;
 }
 
-/** Signs a user in with login and password; a new token every time (rotation at login). */
+/** What a correct password leads to: a session, or the second-factor step (enrolment when not set up). */
+export type LoginResult =
+  | { kind: "session"; session: NewSession }
+  | { kind: "second_factor"; pendingToken: string; expiresAt: Date; enrolled: boolean };
+
+type ClientMeta = RequestMeta & { userAgent?: string | undefined };
+
+/**
+ * Signs a user in with login and password. Attempts are counted per account and per address before
+ * the password is checked (429 past the limit, across instances); a correct password resets the
+ * account's count but leaves the address's earlier failures counted. Users holding a second-factor
+ * role, or who enrolled one, get a short-lived pending token instead of a session.
+ */
 export async function login(
   deps: Pick<Deps, "database" | "clock" | "config">,
-  meta: RequestMeta & { userAgent?: string | undefined },
+  meta: ClientMeta,
   input: { login: string; password: string },
-): Promise<NewSession> {
+): Promise<LoginResult> {
   const now = deps.clock.now();
+  const accountLimit = accountLoginLimit(input.login);
+  const addressLimit = addressLoginLimit(meta.address);
+  const refused = await deps.database.tx(
+    SYSTEM,
+    async (tx) => (await countAttempt(tx, addressLimit, now)) ?? (await countAttempt(tx, accountLimit, now)),
+  );
+  if (refused) throw refused;
+
   const found = await deps.database.tx(SYSTEM, (tx) =>
     tx
-      .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+      .select({
+        id: users.id,
+        passwordHash: users.passwordHash,
+        disabledAt: users.disabledAt,
+        roles: users.roles,
+        contactId: userContacts.userId,
+        contactConfirmedAt: userContacts.confirmedAt,
+        totpConfirmedAt: userTotp.confirmedAt,
+      })
       .from(users)
+      .leftJoin(userContacts, eq(userContacts.userId, users.id))
+      .leftJoin(userTotp, eq(userTotp.userId, users.id))
       .where(eq(sql`lower(${users.login})`, input.login.trim().toLowerCase()))
       .limit(1),
   );
@@ -47,28 +102,115 @@ export async function login(
     );
     throw new AppError("INVALID_CREDENTIALS");
   }
+  const unconfirmed = user.contactId !== null && user.contactConfirmedAt === null;
+  const needsSecondFactor =
+    user.totpConfirmedAt != null || user.roles.some((role) => SECOND_FACTOR_ROLES.includes(role as Role));
+
+  await deps.database.tx(SYSTEM, async (tx) => {
+    // A correct password is not a failure: take it back from the address count, clear the account's.
+    await uncountAttempt(tx, addressLimit, now);
+    await resetAttempts(tx, accountLimit);
+  });
+  // Told only after a correct password, so the answer reveals nothing to someone guessing.
+  if (unconfirmed) throw new AppError("ACCOUNT_NOT_CONFIRMED");
+  return deps.database.tx(SYSTEM, async (tx): Promise<LoginResult> => {
+    if (needsSecondFactor) {
+      const pendingToken = randomBytes(32).toString("base64url");
+      const expiresAt = new Date(now.getTime() + PENDING_LOGIN_MINUTES * 60_000);
+      await tx.insert(verificationCodes).values({
+        purpose: PENDING_LOGIN_PURPOSE,
+        destination: user.id,
+        codeHash: tokenHash(pendingToken),
+        userId: user.id,
+        expiresAt,
+        createdAt: now,
+      });
+      const enrolled = user.totpConfirmedAt != null;
+      await appendAudit(tx, now, null, meta, {
+        action: "auth.password_ok",
+        objectType: "user",
+        objectId: user.id,
+        details: { secondFactor: enrolled ? "totp" : "totp_enrolment" },
+      });
+      return { kind: "second_factor", pendingToken, expiresAt, enrolled };
+    }
+    return { kind: "session", session: await createSession(tx, deps, meta, user.id, now, {}) };
+  });
+}
+
+/** Inserts a session row and its audit entry for a user who has fully signed in. */
+export async function createSession(
+  tx: Tx,
+  deps: Pick<Deps, "config">,
+  meta: ClientMeta,
+  userId: string,
+  now: Date,
+  details: Record<string, unknown>,
+): Promise<NewSession> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + deps.config.sessionMaxHours * 3_600_000);
-  const actor = await deps.database.tx(SYSTEM, async (tx) => {
-    await tx.insert(sessions).values({
-      tokenHash: tokenHash(token),
-      userId: user.id,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      address: meta.address ?? null,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    });
-    const resolved = await loadActor(tx, user.id);
-    if (!resolved) throw new AppError("INVALID_CREDENTIALS");
-    await appendAudit(tx, now, resolved, meta, {
-      action: "auth.login",
-      objectType: "user",
-      objectId: user.id,
-    });
-    return resolved;
+  await tx.insert(sessions).values({
+    tokenHash: tokenHash(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    address: meta.address ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  const actor = await loadActor(tx, userId);
+  if (!actor) throw new AppError("INVALID_CREDENTIALS");
+  await appendAudit(tx, now, actor, meta, {
+    action: "auth.login",
+    objectType: "user",
+    objectId: userId,
+    details,
   });
   return { token, expiresAt, actor };
+}
+
+/** The user behind an open pending login (password checked, second factor not yet); null when none. */
+export async function pendingLoginUser(
+  tx: Tx,
+  pendingToken: string,
+  now: Date,
+): Promise<{ id: string } | null> {
+  const rows = await tx
+    .select({ id: verificationCodes.id, userId: verificationCodes.userId })
+    .from(verificationCodes)
+    .where(
+      and(
+        eq(verificationCodes.purpose, PENDING_LOGIN_PURPOSE),
+        eq(verificationCodes.codeHash, tokenHash(pendingToken)),
+        isNull(verificationCodes.consumedAt),
+        gt(verificationCodes.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  const userId = rows[0]?.userId;
+  if (!userId) return null;
+  const enabled = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .limit(1);
+  return enabled[0] ?? null;
+}
+
+/** Consumes a pending login; false when it was already used (a concurrent completion won). */
+export async function consumePendingLogin(tx: Tx, pendingToken: string, now: Date): Promise<boolean> {
+  const rows = await tx
+    .update(verificationCodes)
+    .set({ consumedAt: now })
+    .where(
+      and(
+        eq(verificationCodes.purpose, PENDING_LOGIN_PURPOSE),
+        eq(verificationCodes.codeHash, tokenHash(pendingToken)),
+        isNull(verificationCodes.consumedAt),
+      ),
+    )
+    .returning({ id: verificationCodes.id });
+  return rows.length > 0;
 }
 
 /** Ends a session (logout). */
@@ -89,6 +231,132 @@ export async function logout(
       objectType: "user",
       objectId: actor.userId,
     });
+  });
+}
+
+/**
+ * Ends every session and pending sign-in of a user at once, inside the caller's transaction (for
+ * disabling a user: the caller writes the audit entry of the disabling). Returns how many sessions ended.
+ */
+export async function endAllSessions(tx: Tx, userId: string, now: Date): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .returning({ tokenHash: sessions.tokenHash });
+  await tx
+    .update(verificationCodes)
+    .set({ consumedAt: now })
+    .where(
+      and(
+        eq(verificationCodes.purpose, PENDING_LOGIN_PURPOSE),
+        eq(verificationCodes.userId, userId),
+        isNull(verificationCodes.consumedAt),
+      ),
+    );
+  return ended.length;
+}
+
+/** A session as its owner sees it. */
+export interface SessionView {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  address: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+function liveSessionsOf(deps: Pick<Deps, "config">, userId: string, now: Date) {
+  const idleSince = new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000);
+  return and(
+    eq(sessions.userId, userId),
+    isNull(sessions.endedAt),
+    gt(sessions.expiresAt, now),
+    gt(sessions.lastSeenAt, idleSince),
+  );
+}
+
+/** The actor's live sessions, newest first; `current` marks the one this request came with. */
+export async function listSessions(
+  deps: Pick<Deps, "database" | "clock" | "config">,
+  actor: Actor,
+  currentToken: string | undefined,
+): Promise<SessionView[]> {
+  const now = deps.clock.now();
+  const current = currentToken ? tokenHash(currentToken) : undefined;
+  const rows = await deps.database.tx(SYSTEM, (tx) =>
+    tx
+      .select()
+      .from(sessions)
+      .where(liveSessionsOf(deps, actor.userId, now))
+      .orderBy(desc(sessions.createdAt)),
+  );
+  return rows.map((row) => ({
+    id: sessionIdOf(row.tokenHash),
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    address: row.address,
+    userAgent: row.userAgent,
+    current: row.tokenHash === current,
+  }));
+}
+
+/** Ends one of the actor's own sessions by its public id; someone else's or an unknown id is 404. */
+export async function endSession(
+  deps: Pick<Deps, "database" | "clock" | "config">,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.database.tx(SYSTEM, async (tx) => {
+    const rows = await tx
+      .select({ tokenHash: sessions.tokenHash })
+      .from(sessions)
+      .where(liveSessionsOf(deps, actor.userId, now));
+    const target = rows.find((row) => sessionIdOf(row.tokenHash) === id);
+    if (!target) throw notFound();
+    await tx.update(sessions).set({ endedAt: now }).where(eq(sessions.tokenHash, target.tokenHash));
+    await appendAudit(tx, now, actor, meta, {
+      action: "session.end",
+      objectType: "user",
+      objectId: actor.userId,
+      details: { session: id },
+    });
+  });
+}
+
+/** Ends all the actor's sessions except the current one ("sign out everywhere else"). */
+export async function endOtherSessions(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor,
+  meta: RequestMeta,
+  currentToken: string | undefined,
+): Promise<number> {
+  const now = deps.clock.now();
+  const keep = currentToken ? tokenHash(currentToken) : "";
+  return deps.database.tx(SYSTEM, async (tx) => {
+    const ended = await tx
+      .update(sessions)
+      .set({ endedAt: now })
+      .where(
+        and(
+          eq(sessions.userId, actor.userId),
+          isNull(sessions.endedAt),
+          sql`${sessions.tokenHash} <> ${keep}`,
+        ),
+      )
+      .returning({ tokenHash: sessions.tokenHash });
+    await appendAudit(tx, now, actor, meta, {
+      action: "session.end_others",
+      objectType: "user",
+      objectId: actor.userId,
+      details: { ended: ended.length },
+    });
+    return ended.length;
   });
 }
 
@@ -129,16 +397,23 @@ export async function actorFromSession(
   });
 }
 
-/** Loads an enabled user with roles, permissions and unit path. */
-async function loadActor(
-  tx: Parameters<Parameters<Deps["database"]["tx"]>[1]>[0],
-  userId: string,
-): Promise<Actor | null> {
+/**
+ * Loads an enabled user with roles, permissions and unit path. A self-registered citizen whose
+ * contact is not yet confirmed counts as not enabled, whatever credential is presented.
+ */
+export async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
   const rows = await tx
     .select({ user: users, unitPath: units.path })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .leftJoin(userContacts, eq(userContacts.userId, users.id))
+    .where(
+      and(
+        eq(users.id, userId),
+        isNull(users.disabledAt),
+        or(isNull(userContacts.userId), isNotNull(userContacts.confirmedAt)),
+      ),
+    )
     .limit(1);
   const row = rows[0];
   if (!row) return null;

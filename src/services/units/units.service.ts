@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { inSubtrees } from "../../adapters/db/subtree.js";
 import type { Agency } from "../../core/access/agencies.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
@@ -98,5 +98,77 @@ export async function createUnit(
       details: { code: input.code, agency: input.agency },
     });
     return created;
+  });
+}
+
+/** A unit with whom it works: its superiors (root first) and its counterparts in its triad (X-2). */
+export interface UnitDetail {
+  unit: UnitView;
+  superiors: UnitView[];
+  counterparts: UnitView[];
+}
+
+/** One unit of the actor's subtree with its superiors and counterparts; others' units answer 404. */
+export async function getUnit(
+  deps: Pick<Deps, "database">,
+  actor: Actor | null,
+  id: string,
+): Promise<UnitDetail> {
+  const me = requirePermission(actor, "units.read");
+  const scope = scopeOf(me);
+  return deps.database.tx(scope, async (tx) => {
+    const unit = (await tx.select().from(units).where(eq(units.id, id)).limit(1))[0];
+    if (!unit || !pathInScope(scope, unit.path)) throw notFound();
+    const ancestorIds = unit.path
+      .split(".")
+      .slice(0, -1)
+      .map((label) => label.slice(1).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5"));
+    const superiors =
+      ancestorIds.length > 0 ? await tx.select().from(units).where(inArray(units.id, ancestorIds)) : [];
+    superiors.sort((a, b) => a.path.length - b.path.length);
+    const counterparts = unit.triadId
+      ? (await tx.select().from(units).where(eq(units.triadId, unit.triadId))).filter((u) => u.id !== unit.id)
+      : [];
+    return { unit, superiors, counterparts };
+  });
+}
+
+/** What an administrator may change on a unit; its agency, parent and path never change. */
+export interface UnitChanges {
+  nameKk?: string | undefined;
+  nameRu?: string | undefined;
+  nameEn?: string | null | undefined;
+  timeZone?: string | undefined;
+  level?: number | null | undefined;
+}
+
+/** Changes a unit of the actor's subtree. */
+export async function updateUnit(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  id: string,
+  changes: UnitChanges,
+): Promise<UnitView> {
+  const me = requirePermission(actor, "units.manage");
+  const scope = scopeOf(me);
+  if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
+    throw invalid("timeZone", `unknown IANA time zone ${changes.timeZone}`);
+  }
+  const now = deps.clock.now();
+  return deps.database.tx(scope, async (tx) => {
+    const unit = (await tx.select().from(units).where(eq(units.id, id)).limit(1))[0];
+    if (!unit || !pathInScope(scope, unit.path)) throw notFound();
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length === 0) return unit;
+    const [updated] = await tx.update(units).set(set).where(eq(units.id, id)).returning();
+    if (!updated) throw notFound();
+    await appendAudit(tx, now, me, meta, {
+      action: "unit.update",
+      objectType: "unit",
+      objectId: id,
+      details: set,
+    });
+    return updated;
   });
 }

@@ -1,12 +1,15 @@
-import { Alert, Loader, Table, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, List, Loader, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AGENCY_NAMES, type Agency } from "../../../src/core/access/agencies.js";
 import { api } from "../api";
+import { useLang } from "../useLang";
 
 interface Unit {
   id: string;
   code: string;
-  agency: string;
+  agency: Agency;
   nameKk: string;
   nameRu: string;
   nameEn: string | null;
@@ -14,18 +17,31 @@ interface Unit {
   timeZone: string;
   path: string;
 }
+interface Triad {
+  id: string;
+  level: number;
+  nameKk: string;
+  nameRu: string;
+  units: { id: string; agency: Agency; code: string; nameKk: string; nameRu: string }[];
+}
 
-/** The units of the user's subtree, indented by depth. */
+/** The units of the user's subtree, indented by depth, with each unit's superiors and counterparts (X-2). */
 export function UnitsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { lang, tr } = useLang();
   const query = useQuery({ queryKey: ["units"], queryFn: () => api<{ items: Unit[] }>("/api/v1/units") });
-  const nameOf = (u: Unit) =>
-    i18n.language === "ru" ? u.nameRu : i18n.language === "en" ? (u.nameEn ?? u.nameRu) : u.nameKk;
+  const triads = useQuery({ queryKey: ["triads"], queryFn: () => api<{ items: Triad[] }>("/api/v1/triads") });
+  const [selected, setSelected] = useState<string | null>(null);
+  const detail = useQuery({
+    queryKey: ["unit", selected],
+    enabled: selected !== null,
+    queryFn: () => api<{ unit: Unit; superiors: Unit[]; counterparts: Unit[] }>(`/api/v1/units/${selected}`),
+  });
+  const nameOf = (u: { nameKk: string; nameRu: string; nameEn?: string | null }) =>
+    lang === "ru" ? u.nameRu : lang === "en" ? (u.nameEn ?? u.nameRu) : u.nameKk;
   return (
-    <>
-      <Title order={1} mb="md">
-        {t("units.title")}
-      </Title>
+    <Stack>
+      <Title order={1}>{t("units.title")}</Title>
       {query.isPending && <Loader aria-label={t("common.loading")} />}
       {query.error && <Alert color="red">{query.error.message}</Alert>}
       {query.data && (
@@ -42,11 +58,15 @@ export function UnitsPage() {
           <Table.Tbody>
             {query.data.items.map((u) => (
               <Table.Tr key={u.id}>
-                <Table.Td>{u.code}</Table.Td>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => setSelected(u.id)}>
+                    {u.code}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td style={{ paddingInlineStart: `${(u.path.split(".").length - 1) * 16 + 8}px` }}>
                   {nameOf(u)}
                 </Table.Td>
-                <Table.Td>{u.agency}</Table.Td>
+                <Table.Td>{tr(AGENCY_NAMES[u.agency])}</Table.Td>
                 <Table.Td>{u.level ?? "—"}</Table.Td>
                 <Table.Td>{u.timeZone}</Table.Td>
               </Table.Tr>
@@ -54,6 +74,55 @@ export function UnitsPage() {
           </Table.Tbody>
         </Table>
       )}
-    </>
+      {triads.data && triads.data.items.length > 0 && (
+        <Stack gap="xs">
+          <Title order={2}>{t("admin.triads")}</Title>
+          {triads.data.items.map((triad) => (
+            <Text key={triad.id}>
+              <Badge variant="outline" color="dark" mr="xs">
+                {t("admin.level")} {triad.level}
+              </Badge>
+              {lang === "kk" ? triad.nameKk : triad.nameRu}: {triad.units.map((u) => nameOf(u)).join(" · ")}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      <Modal
+        opened={selected !== null}
+        onClose={() => setSelected(null)}
+        title={t("admin.unitDetail")}
+        closeButtonProps={{ "aria-label": t("admin.close") }}
+        size="lg"
+      >
+        {detail.data && (
+          <Stack>
+            <Text fw={600}>
+              {detail.data.unit.code} — {nameOf(detail.data.unit)}
+            </Text>
+            <Text size="sm">{tr(AGENCY_NAMES[detail.data.unit.agency])}</Text>
+            <Text fw={600}>{t("admin.superiors")}</Text>
+            <List>
+              {detail.data.superiors.map((s) => (
+                <List.Item key={s.id}>
+                  {s.code} — {nameOf(s)}
+                </List.Item>
+              ))}
+            </List>
+            <Text fw={600}>{t("admin.counterparts")}</Text>
+            {detail.data.counterparts.length === 0 ? (
+              <Text size="sm">{t("admin.noCounterparts")}</Text>
+            ) : (
+              <List>
+                {detail.data.counterparts.map((c) => (
+                  <List.Item key={c.id}>
+                    {tr(AGENCY_NAMES[c.agency])}: {c.code} — {nameOf(c)}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
   );
 }

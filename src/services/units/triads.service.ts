@@ -1,0 +1,103 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { invalid } from "../../core/errors.js";
+import { triads, units } from "../../db/schema.js";
+import { requirePermission } from "../access.js";
+import { appendAudit } from "../audit/audit.service.js";
+import type { Actor, Deps, RequestMeta } from "../context.js";
+
+/** The three checkpoint agencies whose units form a triad at each level (X-1, X-2). */
+export const TRIAD_AGENCIES = ["IAB", "NSC", "CUSTOMS"] as const;
+
+/** A triad with its member units. */
+export interface TriadView {
+  id: string;
+  level: number;
+  nameKk: string;
+  nameRu: string;
+  units: { id: string; agency: string; code: string; nameKk: string; nameRu: string }[];
+}
+
+/** Every triad with its members (organizational facts, visible to any officer). */
+export async function listTriads(deps: Pick<Deps, "database">, actor: Actor | null): Promise<TriadView[]> {
+  requirePermission(actor, "units.read");
+  return deps.database.tx({ unitPaths: [] }, async (tx) => {
+    const all = await tx.select().from(triads).orderBy(asc(triads.level), asc(triads.nameRu));
+    const members = all.length
+      ? await tx
+          .select({
+            id: units.id,
+            agency: units.agency,
+            code: units.code,
+            nameKk: units.nameKk,
+            nameRu: units.nameRu,
+            triadId: units.triadId,
+          })
+          .from(units)
+          .where(
+            inArray(
+              units.triadId,
+              all.map((t) => t.id),
+            ),
+          )
+      : [];
+    return all.map((t) => ({
+      id: t.id,
+      level: t.level,
+      nameKk: t.nameKk,
+      nameRu: t.nameRu,
+      units: members.filter((m) => m.triadId === t.id).map(({ triadId: _t, ...m }) => m),
+    }));
+  });
+}
+
+/**
+ * Forms a triad of counterpart units (X-2): one unit of each checkpoint agency, all at the
+ * triad's level, none already in another triad. System administrators only.
+ */
+export async function createTriad(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  input: { level: number; nameKk: string; nameRu: string; unitIds: string[] },
+): Promise<TriadView> {
+  const me = requirePermission(actor, "units.manage");
+  if (!me.roles.includes("system_admin")) throw invalid("unitIds", "only system administrators form triads");
+  const now = deps.clock.now();
+  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const members = await tx.select().from(units).where(inArray(units.id, input.unitIds));
+    if (members.length !== 3) throw invalid("unitIds", "three existing units are needed");
+    const agencies = new Set(members.map((u) => u.agency));
+    if (!TRIAD_AGENCIES.every((a) => agencies.has(a))) {
+      throw invalid(
+        "unitIds",
+        "one unit each of internal affairs, the NSC Border Service and Customs (X p.1)",
+      );
+    }
+    const wrongLevel = members.find((u) => u.level !== input.level);
+    if (wrongLevel) throw invalid("unitIds", `${wrongLevel.code} is not at level ${input.level} (X p.8)`);
+    const taken = members.find((u) => u.triadId !== null);
+    if (taken) throw invalid("unitIds", `${taken.code} already belongs to a triad`);
+    const [triad] = await tx
+      .insert(triads)
+      .values({ level: input.level, nameKk: input.nameKk, nameRu: input.nameRu, createdAt: now })
+      .returning();
+    if (!triad) throw new Error("insert returned no row");
+    for (const u of members) await tx.update(units).set({ triadId: triad.id }).where(eq(units.id, u.id));
+    await appendAudit(tx, now, me, meta, {
+      action: "triad.create",
+      objectType: "triad",
+      objectId: triad.id,
+      details: { level: input.level, units: members.map((u) => u.code) },
+    });
+    return {
+      ...triad,
+      units: members.map((u) => ({
+        id: u.id,
+        agency: u.agency,
+        code: u.code,
+        nameKk: u.nameKk,
+        nameRu: u.nameRu,
+      })),
+    };
+  });
+}

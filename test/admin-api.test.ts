@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealAudit } from "../src/services/audit/audit.service.js";
+import { headStatement } from "../src/services/audit/head.service.js";
+import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
+import { DB_KINDS } from "./support/db.js";
+
+describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind) => {
+  let t: TestApp;
+  let admin: string;
+  let unitsByCode: Map<string, string>;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    admin = await sessionCookieFor(t, "admin");
+    const rows = await t.deps.database.ownerQuery("SELECT id, code FROM units");
+    unitsByCode = new Map(rows.map((r) => [String(r.code), String(r.id)]));
+  });
+  afterAll(() => t?.stop());
+  const id = (code: string) => unitsByCode.get(code) ?? "";
+
+  it("forms triads only of one unit per checkpoint agency at one level", async () => {
+    const post = (payload: object) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/triads",
+        headers: { cookie: admin, "accept-language": "en" },
+        payload,
+      });
+    const twoIab = await post({
+      level: 3,
+      nameKk: "Қате",
+      nameRu: "Ошибка",
+      unitIds: [id("DEMO-IAB-UIGUR"), id("DEMO-IAB-PANFILOV"), id("DEMO-CUSTOMS-KHORGOS")],
+    });
+    expect(twoIab.statusCode).toBe(400);
+    expect(twoIab.json().error.field).toBe("unitIds");
+    const taken = await post({
+      level: 3,
+      nameKk: "Қате",
+      nameRu: "Ошибка",
+      unitIds: [id("DEMO-IAB-UIGUR"), id("DEMO-NSC-KHORGOS"), id("DEMO-CUSTOMS-KHORGOS")],
+    });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json().error.message).toContain("already belongs");
+    const triads = (await t.app.inject({ url: "/api/v1/triads", headers: { cookie: admin } })).json().items;
+    expect(triads.map((x: { level: number }) => x.level)).toEqual([1, 3]);
+    const detail = (
+      await t.app.inject({ url: `/api/v1/units/${id("DEMO-NSC-KHORGOS")}`, headers: { cookie: admin } })
+    ).json();
+    expect(detail.counterparts.map((u: { code: string }) => u.code).sort()).toEqual([
+      "DEMO-CUSTOMS-KHORGOS",
+      "DEMO-IAB-PANFILOV",
+    ]);
+    expect(detail.superiors.map((u: { code: string }) => u.code)).toEqual(["DEMO-NSC-BS"]);
+  });
+
+  it("changes a unit and records who did it", async () => {
+    const response = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/units/${id("DEMO-IAB-UIGUR")}`,
+      headers: { cookie: admin },
+      payload: { nameRu: "Уйгурский РОВД (демо, изм.)", timeZone: "Asia/Qyzylorda" },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      nameRu: "Уйгурский РОВД (демо, изм.)",
+      timeZone: "Asia/Qyzylorda",
+    });
+    const bad = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/units/${id("DEMO-IAB-UIGUR")}`,
+      headers: { cookie: admin },
+      payload: { timeZone: "Asia/Nowhere" },
+    });
+    expect(bad.json().error.field).toBe("timeZone");
+    const audit = (
+      await t.app.inject({
+        url: `/api/v1/audit?objectId=${id("DEMO-IAB-UIGUR")}`,
+        headers: { cookie: admin },
+      })
+    ).json().items;
+    expect(audit[0]).toMatchObject({ action: "unit.update", actorLogin: "admin" });
+  });
+
+  it("audits every read of personal data", async () => {
+    const unitadmin = await sessionCookieFor(t, "unitadmin");
+    const users = (await t.app.inject({ url: "/api/v1/users", headers: { cookie: unitadmin } })).json().items;
+    const officer = users.find((u: { login: string }) => u.login === "officer");
+    await t.app.inject({ url: `/api/v1/users/${officer.id}`, headers: { cookie: unitadmin } });
+    const reads = await t.deps.database.ownerQuery(
+      "SELECT action, object_id FROM audit_log WHERE action IN ('users.list', 'user.read') ORDER BY id",
+    );
+    expect(reads.map((r) => r.action)).toEqual(["users.list", "user.read"]);
+    expect(reads[1]?.object_id).toBe(officer.id);
+  });
+
+  it("exports the audit log as CSV and signs the chain head", async () => {
+    const csv = await t.app.inject({
+      url: "/api/v1/audit/export?action=unit.update",
+      headers: { cookie: admin },
+    });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.split("\n")[0]).toBe(
+      "id,at,actorLogin,actorRole,action,objectType,objectId,address,requestId,details",
+    );
+    expect(csv.body).toContain("unit.update");
+    const badPeriod = await t.app.inject({
+      url: "/api/v1/audit?from=2026-11-22T00:00:00Z&to=2026-11-01T00:00:00Z",
+      headers: { cookie: admin },
+    });
+    expect(badPeriod.statusCode).toBe(400);
+    while ((await sealAudit(t.deps.database)) > 0);
+    const head = (await t.app.inject({ url: "/api/v1/audit/head", headers: { cookie: admin } })).json();
+    expect(t.deps.signer.verify(headStatement(head.seq, head.hash, head.signedAt), head.signature)).toBe(
+      true,
+    );
+    const verify = (await t.app.inject({ url: "/api/v1/audit/verify", headers: { cookie: admin } })).json();
+    expect(verify.ok).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+
+describe.skipIf(!browserAvailable)("administration in Chromium", () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp("pglite");
+    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  /** A page signed in as the user, in the given language (sign-in itself is tested elsewhere). */
+  async function pageAs(login: string, lang: string): Promise<Page> {
+    const cookie = await sessionCookieFor(t, login);
+    const context = await browser.newContext();
+    const [name, value] = cookie.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
+    return context.newPage();
+  }
+
+  it("shows a unit's superiors and counterparts, in Russian", async () => {
+    const page = await pageAs("admin", "ru");
+    await page.goto(`${base}/units`);
+    await page.getByRole("button", { name: "DEMO-IAB-PANFILOV" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect.poll(() => dialog.textContent()).toContain("Партнёры по тройке");
+    const text = (await dialog.textContent()) ?? "";
+    expect(text).toContain("Погранотряд «Коргас» (демо)");
+    expect(text).toContain("Таможня «Коргас» (демо)");
+    expect(text).toContain("DEMO-IAB-ALM");
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("lets a unit administrator disable an officer of their subtree, and the audit log shows it, in English", async () => {
+    const page = await pageAs("unitadmin", "en");
+    await page.goto(`${base}/admin/users`);
+    const row = page.getByRole("row", { name: /uigur/ });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await page.getByRole("row", { name: /nsc/ }).count()).toBe(0);
+    await expectAccessible(page);
+    await row.getByRole("button", { name: "Disable" }).click();
+    await expect.poll(() => row.textContent()).toContain("Disabled");
+
+    await page.getByRole("link", { name: "Audit log" }).click();
+    await expect.poll(() => page.getByText("user.disable").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("verifies the audit chain for a system administrator, in Kazakh", async () => {
+    const page = await pageAs("admin", "kk");
+    await page.goto(`${base}/admin/audit`);
+    await page.getByRole("button", { name: "Тізбекті тексеру" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Тізбек дұрыс");
+    await page.context().close();
+  });
+});

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Agency } from "../core/access/agencies.js";
 import type { Role } from "../core/access/roles.js";
 import { DEMO_PASSWORD } from "../core/demo.js";
-import { triads, units, users } from "../db/schema.js";
+import { triads, units, userContacts, users } from "../db/schema.js";
 import { appendAudit } from "../services/audit/audit.service.js";
 import { enrollDemoTotp } from "../services/auth/totp.service.js";
 import type { Deps } from "../services/context.js";
@@ -22,6 +22,7 @@ interface DemoUnit {
   nameRu: string;
   nameEn: string;
   level?: number;
+  passSeries?: string;
 }
 
 // A small, labelled demo organization: three checkpoint agencies' triads at levels 1–3 for the
@@ -52,6 +53,7 @@ const DEMO_UNITS: DemoUnit[] = [
     nameRu: "Панфиловский РОВД (демо)",
     nameEn: "Panfilov District IAB (demo)",
     level: 3,
+    passSeries: "ПАН",
   },
   {
     code: "DEMO-IAB-UIGUR",
@@ -61,6 +63,7 @@ const DEMO_UNITS: DemoUnit[] = [
     nameRu: "Уйгурский РОВД (демо)",
     nameEn: "Uigur District IAB (demo)",
     level: 3,
+    passSeries: "ҰЙҒ",
   },
   {
     code: "DEMO-NSC-BS",
@@ -181,6 +184,7 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
         nameEn: unit.nameEn,
         timeZone: "Asia/Almaty",
         level: unit.level ?? null,
+        passSeries: unit.passSeries ?? null,
         isDemo: 1,
         createdAt: now,
       });
@@ -234,6 +238,24 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
       isDemo: true,
     });
   }
+  // The demo citizen receives notices in the dev outbox (C-5).
+  await deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const citizen = (
+      await tx.select({ id: users.id }).from(users).where(eq(users.login, "citizen")).limit(1)
+    )[0];
+    if (citizen) {
+      await tx
+        .insert(userContacts)
+        .values({
+          userId: citizen.id,
+          email: "citizen@demo.shekara.kz",
+          phone: "+77010000000",
+          iin: null,
+          confirmedAt: now,
+        })
+        .onConflictDoNothing();
+    }
+  });
   await enrollDemoTotp(deps);
   return true;
 }

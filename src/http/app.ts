@@ -24,6 +24,7 @@ import { SESSION_COOKIE } from "./auth.js";
 import { resolveCaller } from "./bearer.js";
 import { sendError } from "./errors.js";
 import { accountRoutes } from "./routes/account.js";
+import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
@@ -33,6 +34,7 @@ import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
+import { verifyRoutes } from "./routes/verify.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -67,6 +69,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     requestIdHeader: false,
     trustProxy: false,
     return503OnClosing: true,
+    // Pass codes travel in the verification URL; they are a few hundred characters long.
+    maxParamLength: 2048,
+    // Errors raised before routing (bad URLs, oversized parameters) get the same shape as all others.
+    frameworkErrors: (err, request, reply) => sendError(err, request, reply, deps.config.bodyLimit),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -153,6 +159,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps));
   await app.register(referenceRoutes(deps));
   await app.register(referenceListRoutes(deps));
+  await app.register(applicationRoutes(deps));
+  await app.register(verifyRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

@@ -38,14 +38,14 @@ export async function loadCase(tx: Tx, id: string): Promise<LoadedCase | undefin
  */
 export async function appendAction(
   tx: Tx,
-  loaded: LoadedCase,
+  target: { id: string; version: number; actionCount: number },
   action: PassAction,
   state: CaseState,
 ): Promise<void> {
-  const seq = loaded.actions.length + 1;
+  const seq = target.actionCount + 1;
   try {
     await tx.insert(applicationActions).values({
-      applicationId: loaded.row.id,
+      applicationId: target.id,
       seq,
       type: action.type,
       at: new Date(action.at),
@@ -64,8 +64,13 @@ export async function appendAction(
   }
   const updated = await tx
     .update(applications)
-    .set({ status: state.stage, flags: state.flags, version: seq, updatedAt: new Date(action.at) })
-    .where(sql`${applications.id} = ${loaded.row.id} AND ${applications.version} = ${loaded.row.version}`)
+    .set({
+      status: state.stage,
+      flags: state.flags as string[],
+      version: seq,
+      updatedAt: new Date(action.at),
+    })
+    .where(sql`${applications.id} = ${target.id} AND ${applications.version} = ${target.version}`)
     .returning({ id: applications.id });
   if (updated.length === 0) throw new AppError("CONCURRENT_CHANGE");
 }

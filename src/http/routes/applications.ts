@@ -1,0 +1,306 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { isLang, pickLang } from "../../core/i18n.js";
+import { applicationDataSchema, PASS_ACTION_TYPES } from "../../core/passes/index.js";
+import type { Deps } from "../../services/context.js";
+import { takeAction } from "../../services/passes/actions.service.js";
+import {
+  type CaseView,
+  getCase,
+  listCases,
+  QUEUES,
+  submitApplication,
+} from "../../services/passes/applications.service.js";
+import { passesOf, passPdf, registerBook, registerBookPdf } from "../../services/passes/pass.service.js";
+import { metaOf } from "../auth.js";
+import { errorBodySchema } from "../errors.js";
+import { idParams } from "../schemas.js";
+
+const caseSchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    status: z.string(),
+    stage: z.string(),
+    unitId: z.uuid(),
+    applicantUserId: z.uuid().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    eligibility: z.record(z.string(), z.unknown()),
+    flags: z.array(z.string()),
+    state: z.record(z.string(), z.unknown()),
+    actions: z.array(
+      z.object({
+        type: z.string(),
+        at: z.string(),
+        by: z.string(),
+        payload: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    allowed: z.array(z.string()),
+    passes: z.array(
+      z.object({
+        id: z.uuid(),
+        number: z.string(),
+        status: z.string(),
+        validFrom: z.string(),
+        validUntil: z.string(),
+        code: z.string(),
+      }),
+    ),
+    files: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.string(), size: z.number() })),
+    createdAt: z.string(),
+  })
+  .meta({ id: "PassCase" });
+
+type CaseJson = z.infer<typeof caseSchema>;
+
+function caseJson(view: CaseView): Omit<CaseJson, "passes"> {
+  return {
+    id: view.row.id,
+    number: view.row.number,
+    status: view.state.status,
+    stage: view.state.stage,
+    unitId: view.row.unitId,
+    applicantUserId: view.row.applicantUserId,
+    data: view.row.data as Record<string, unknown>,
+    eligibility: view.row.eligibility as Record<string, unknown>,
+    flags: [...new Set([...view.state.flags, ...view.row.flags])],
+    state: view.state as unknown as Record<string, unknown>,
+    actions: view.actions.map((a) => ({
+      type: a.type,
+      at: a.at,
+      by: a.by,
+      payload: a.payload as Record<string, unknown>,
+    })),
+    allowed: view.allowed,
+    files: view.files,
+    createdAt: view.row.createdAt.toISOString(),
+  };
+}
+
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+const actionBody = z.strictObject({
+  type: z.enum(PASS_ACTION_TYPES.filter((t) => t !== "SUBMITTED") as [string, ...string[]]),
+  payload: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** The pass lifecycle (Z-10 … Z-30): applications, their steps, passes, PDFs and the register book. */
+export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const full = async (request: Parameters<typeof metaOf>[0], id: string): Promise<CaseJson> => {
+      const view = await getCase(deps, request.actor, metaOf(request), id);
+      const json = caseJson(view);
+      const actor = request.actor;
+      return { ...json, passes: actor ? await passesOf(deps, actor, id) : [] };
+    };
+
+    app.post(
+      "/api/v1/applications",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "Apply for a pass (App.2): a citizen online, or an officer at the counter",
+          description:
+            "Send an Idempotency-Key header: a retry with the same key returns the first application instead of creating a second.",
+          headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
+          body: z.strictObject({
+            data: applicationDataSchema,
+            unitId: z.uuid().optional(),
+            lang: z.enum(["kk", "ru", "en"]).optional(),
+          }),
+          response: { 200: caseSchema, 201: caseSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const lang = request.body.lang ?? pickLang(request.headers["accept-language"]);
+        const result = await submitApplication(deps, request.actor, metaOf(request), {
+          data: request.body.data,
+          unitId: request.body.unitId,
+          idempotencyKey: request.headers["idempotency-key"],
+          lang: isLang(lang) ? lang : "kk",
+        });
+        return reply.status(result.created ? 201 : 200).send(await full(request, result.id));
+      },
+    );
+    app.get(
+      "/api/v1/applications",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "Work queues (officers) or my applications (citizens)",
+          querystring: z.strictObject({
+            queue: z.enum(QUEUES).default("all"),
+            q: z.string().max(100).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  number: z.string(),
+                  status: z.string(),
+                  surname: z.string(),
+                  givenName: z.string(),
+                  patronymic: z.string().nullable(),
+                  birthYear: z.number(),
+                  destinationKato: z.string(),
+                  departureDate: z.string(),
+                  purpose: z.string(),
+                  flags: z.array(z.string()),
+                  createdAt: z.string(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const result = await listCases(deps, request.actor, request.query);
+        return { items: result.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) };
+      },
+    );
+    app.get(
+      "/api/v1/applications/:id",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "A case: application, derived state, full history, allowed next steps, passes",
+          params: idParams,
+          response: { 200: caseSchema, ...errors },
+        },
+      },
+      async (request) => full(request, request.params.id),
+    );
+    app.post(
+      "/api/v1/applications/:id/actions",
+      {
+        schema: {
+          tags: ["passes"],
+          summary:
+            "Take a step: check, decide, issue, register, extend, report loss, replace, return, revoke",
+          description: "An illegal step answers 409 with the rule and its clause.",
+          params: idParams,
+          body: actionBody,
+          response: { 200: caseSchema, ...errors },
+        },
+      },
+      async (request) => {
+        await takeAction(
+          deps,
+          request.actor,
+          metaOf(request),
+          { applicationId: request.params.id },
+          {
+            type: request.body.type as never,
+            payload: request.body.payload,
+          },
+        );
+        return full(request, request.params.id);
+      },
+    );
+    app.post(
+      "/api/v1/passes/by-number/:number/actions",
+      {
+        schema: {
+          tags: ["passes"],
+          summary:
+            "A step any IAB or registrar may take on a pass by its number (register, extend, loss, return)",
+          params: z.strictObject({ number: z.string().min(3).max(40) }),
+          body: actionBody,
+          response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...errors },
+        },
+      },
+      async (request) => {
+        const result = await takeAction(
+          deps,
+          request.actor,
+          metaOf(request),
+          { passNumber: request.params.number },
+          {
+            type: request.body.type as never,
+            payload: request.body.payload,
+          },
+        );
+        return { id: result.id, status: result.state.status };
+      },
+    );
+    app.get(
+      "/api/v1/passes/:id/pdf",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "The pass as PDF (App.1, front and back, Kazakh and Russian, with its signed QR code)",
+          params: idParams,
+          produces: ["application/pdf"],
+          response: { 200: z.any(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { pdf, number } = await passPdf(deps, request.actor, metaOf(request), request.params.id);
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="pass-${encodeURIComponent(number)}.pdf"`)
+          .header("cache-control", "private, no-store")
+          .send(pdf);
+      },
+    );
+    const bookQuery = z.strictObject({ unitId: z.uuid(), year: z.coerce.number().int().min(1994).max(9999) });
+    app.get(
+      "/api/v1/register-book",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "The register book of passes of a unit and year (Z-21, App.3)",
+          querystring: bookQuery,
+          response: { 200: z.object({ lines: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+        },
+        config: { permission: "applications.intake" },
+      },
+      async (request) => {
+        const book = await registerBook(
+          deps,
+          request.actor,
+          metaOf(request),
+          request.query.unitId,
+          request.query.year,
+        );
+        return { lines: book.lines as unknown as Record<string, unknown>[] };
+      },
+    );
+    app.get(
+      "/api/v1/register-book/pdf",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "The register book as PDF",
+          querystring: bookQuery,
+          produces: ["application/pdf"],
+          response: { 200: z.any(), ...errors },
+        },
+        config: { permission: "applications.intake" },
+      },
+      async (request, reply) => {
+        const pdf = await registerBookPdf(
+          deps,
+          request.actor,
+          metaOf(request),
+          request.query.unitId,
+          request.query.year,
+        );
+        return reply
+          .type("application/pdf")
+          .header("content-disposition", `inline; filename="register-book-${request.query.year}.pdf"`)
+          .send(pdf);
+      },
+    );
+  };
+}

@@ -1,0 +1,258 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { PassDocument } from "../../adapters/pdf/pass.js";
+import { renderPassPdf } from "../../adapters/pdf/pass.js";
+import { type RegisterLine, renderRegisterBookPdf } from "../../adapters/pdf/register-book.js";
+import { AppError, notFound } from "../../core/errors.js";
+import { type ApplicationData, replay, type VerifyResult, verifyPassCode } from "../../core/passes/index.js";
+import { localDate } from "../../core/time.js";
+import { applications, passes, registerLines, units, users, zoneEntries } from "../../db/schema.js";
+import { pathInScope, requirePermission, scopeOf } from "../access.js";
+import { appendAudit } from "../audit/audit.service.js";
+import type { Actor, Deps, RequestMeta } from "../context.js";
+import { loadRuleSets } from "../rules/rules.service.js";
+import { loadCase } from "./case.repo.js";
+
+/** Pass numbers that must not be honoured: lost, replaced, returned or withdrawn (C-6). */
+export const REVOKED_STATUSES = ["LOST", "REPLACED", "RETURNED", "REVOKED"] as const;
+
+/** The public key set that verifies pass codes offline. */
+export function publicKeys(deps: Pick<Deps, "signer">) {
+  return { keys: [{ keyId: deps.signer.keyId, alg: "Ed25519", publicKey: deps.signer.publicKey }] };
+}
+
+/** The revocation list: every pass number that must not be honoured, for offline verifiers. */
+export async function revocationList(deps: Pick<Deps, "database" | "clock">) {
+  const rows = await deps.database.tx({ unitPaths: [], all: true }, (tx) =>
+    tx
+      .select({ number: passes.number, status: passes.status })
+      .from(passes)
+      .where(inArray(passes.status, [...REVOKED_STATUSES]))
+      .orderBy(asc(passes.number)),
+  );
+  return { generatedAt: deps.clock.now().toISOString(), revoked: rows };
+}
+
+/** What a verifier learns: the verdict and, for a genuine code, whose pass it is and where it is valid. */
+export interface Verification extends VerifyResult {
+  places?: { kato: string; nameKk: string; nameRu: string }[];
+  current?: { status: string; validUntil: string };
+}
+
+/**
+ * Verifies a pass code against the deployment key and the live revocation list (C-6); a genuine
+ * code also shows the places written on it (Z p.29) and the pass's current state, so an extension
+ * made after printing is visible online.
+ */
+export async function verifyCode(
+  deps: Pick<Deps, "database" | "clock" | "signer">,
+  meta: RequestMeta,
+  code: string,
+): Promise<Verification> {
+  const today = localDate(deps.clock.now());
+  const revoked = new Set((await revocationList(deps)).revoked.map((r) => r.number));
+  const result = await verifyPassCode(code.trim(), { keys: publicKeys(deps).keys, revoked, today });
+  if (!result.pass) return result;
+  const number = result.pass.n;
+  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const places = await tx
+      .select({ kato: zoneEntries.kato, nameKk: zoneEntries.nameKk, nameRu: zoneEntries.nameRu })
+      .from(zoneEntries)
+      .where(inArray(zoneEntries.kato, result.pass?.p ?? []));
+    const unique = [...new Map(places.map((p) => [p.kato, p])).values()];
+    const live = (await tx.select().from(passes).where(eq(passes.number, number)).limit(1))[0];
+    await appendAudit(tx, deps.clock.now(), null, meta, {
+      action: "pass.verify",
+      objectType: "pass",
+      objectId: number,
+      details: { status: result.status },
+    });
+    let status = result.status;
+    // A code printed before an extension shows its old end date; the live record decides online.
+    if (
+      status === "EXPIRED" &&
+      live &&
+      !REVOKED_STATUSES.includes(live.status as never) &&
+      live.validUntil >= today
+    ) {
+      status = "VALID";
+    }
+    return {
+      ...result,
+      status,
+      places: unique,
+      ...(live ? { current: { status: live.status, validUntil: live.validUntil } } : {}),
+    };
+  });
+}
+
+const ID_DOCS: Record<string, { kk: string; ru: string }> = {
+  ID_CARD: { kk: "Жеке куәлік", ru: "Удостоверение личности" },
+  PASSPORT: { kk: "Паспорт", ru: "Паспорт" },
+  BIRTH_CERTIFICATE: { kk: "Туу туралы куәлік", ru: "Свидетельство о рождении" },
+  MILITARY_ID: { kk: "Әскери билет", ru: "Военный билет" },
+};
+const PURPOSE_KIND: Record<string, PassDocument["purpose"]> = {
+  PERMANENT_RESIDENCE: "PERMANENT_RESIDENCE",
+  PERIODIC_BUSINESS: "PERIODIC_BUSINESS",
+  PERIODIC_PERSONAL: "PERIODIC_PERSONAL",
+};
+
+/** The pass as a PDF (Z-22, App.1): for its holder, or an officer of the issuing unit's subtree. */
+export async function passPdf(
+  deps: Pick<Deps, "database" | "clock" | "signer">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  passId: string,
+): Promise<{ pdf: Buffer; number: string }> {
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  const ctx = { ruleSets: await loadRuleSets(deps.database) };
+  const doc = await deps.database.tx(scopeOf(actor), async (tx) => {
+    const pass = (await tx.select().from(passes).where(eq(passes.id, passId)).limit(1))[0];
+    if (!pass) throw notFound();
+    const loaded = await loadCase(tx, pass.applicationId);
+    if (!loaded) throw notFound();
+    const state = replay(loaded.actions, undefined, ctx);
+    const unit = (await tx.select().from(units).where(eq(units.id, pass.unitId)).limit(1))[0];
+    const region = unit?.parentId
+      ? (await tx.select().from(units).where(eq(units.id, unit.parentId)).limit(1))[0]
+      : undefined;
+    const places = await tx
+      .select()
+      .from(zoneEntries)
+      .where(inArray(zoneEntries.kato, state.pass?.places ?? []));
+    const data = loaded.row.data as ApplicationData;
+    const id = data.applicant.identityDocument;
+    const unique = [...new Map(places.map((p) => [p.kato, p])).values()];
+    await appendAudit(tx, deps.clock.now(), actor, meta, {
+      action: "pass.pdf",
+      objectType: "pass",
+      objectId: pass.number,
+    });
+    const document: PassDocument = {
+      ministry: {
+        kk: "Қазақстан Республикасы Ішкі істер министрлігі",
+        ru: "Министерство внутренних дел Республики Казахстан",
+      },
+      department: { kk: "Көші-қон полициясы", ru: "Миграционная полиция" },
+      region: { kk: region?.nameKk ?? "", ru: region?.nameRu ?? "" },
+      iab: { kk: unit?.nameKk ?? "", ru: unit?.nameRu ?? "" },
+      issueDate: localDate(pass.issuedAt),
+      series: pass.number.split("-")[0] ?? "",
+      number: pass.number,
+      holder: {
+        surname: loaded.row.surname,
+        name: loaded.row.givenName,
+        ...(loaded.row.patronymic ? { patronymic: loaded.row.patronymic } : {}),
+        birthYear: loaded.row.birthYear,
+      },
+      places: unique.map((p) => ({
+        nameKk: p.nameKk,
+        nameRu: p.nameRu,
+        regionKk: p.regionKk,
+        regionRu: p.regionRu,
+      })),
+      purpose: PURPOSE_KIND[data.purpose] ?? "TEMPORARY_STAY",
+      children: data.children.map((c) => ({ name: c.name, age: c.age })),
+      identityDocument: {
+        type: ID_DOCS[id.kind] ?? { kk: id.kind, ru: id.kind },
+        ...(id.series ? { series: id.series } : {}),
+        number: id.number,
+        issuedOn: id.issuedOn ?? "",
+        issuedBy: id.issuedBy ?? "",
+      },
+      validFrom: pass.validFrom,
+      validUntil: pass.validUntil,
+      headName: "",
+      registrations: state.registrations.map((r) => ({ date: r.on, registrar: r.registrar })),
+      extensions: (state.pass?.extensions ?? []).map((e) => ({ until: e.to, unit: e.byUnit, date: e.on })),
+      qrPayload: pass.code,
+    };
+    return { document, number: pass.number, deciderId: state.decision?.by };
+  });
+  // The deciding head's name is printed on the pass; the holder may not read the users table itself.
+  if (doc.deciderId) {
+    const id = doc.deciderId;
+    const head = await deps.database.tx({ unitPaths: [], all: true }, (tx) =>
+      tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, id)).limit(1),
+    );
+    doc.document.headName = head[0]?.fullName ?? "";
+  }
+  return { pdf: await renderPassPdf(doc.document), number: doc.number };
+}
+
+/** The register book of a unit and year (Z-21, App.3): lines in order, for view or PDF. */
+export async function registerBook(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  unitId: string,
+  year: number,
+): Promise<{ unit: { nameKk: string; nameRu: string }; lines: RegisterLine[] }> {
+  const me = requirePermission(actor, "applications.intake");
+  const scope = scopeOf(me);
+  return deps.database.tx(scope, async (tx) => {
+    const unit = (await tx.select().from(units).where(eq(units.id, unitId)).limit(1))[0];
+    if (!unit || !pathInScope(scope, unit.path)) throw notFound();
+    const rows = await tx
+      .select()
+      .from(registerLines)
+      .where(and(eq(registerLines.unitId, unitId), eq(registerLines.year, year)))
+      .orderBy(asc(registerLines.lineNo));
+    await appendAudit(tx, deps.clock.now(), me, meta, {
+      action: "register_book.read",
+      objectType: "register_book",
+      objectId: `${unit.code}/${year}`,
+    });
+    return {
+      unit: { nameKk: unit.nameKk, nameRu: unit.nameRu },
+      lines: rows.map((r) => {
+        const d = r.data as Omit<RegisterLine, "lineNo" | "returnMark">;
+        return { ...d, lineNo: r.lineNo, returnMark: r.returnedMark ?? "" };
+      }),
+    };
+  });
+}
+
+/** The register book as a PDF. */
+export async function registerBookPdf(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  unitId: string,
+  year: number,
+): Promise<Buffer> {
+  const book = await registerBook(deps, actor, meta, unitId, year);
+  return renderRegisterBookPdf({
+    unitNameKk: book.unit.nameKk,
+    unitNameRu: book.unit.nameRu,
+    year,
+    lines: book.lines,
+    printedOn: localDate(deps.clock.now()),
+  });
+}
+
+/** Passes of a case, for the case page and the citizen portal. */
+export async function passesOf(deps: Pick<Deps, "database">, actor: Actor, applicationId: string) {
+  return deps.database.tx(scopeOf(actor), async (tx) => {
+    const app = (
+      await tx
+        .select({ id: applications.id })
+        .from(applications)
+        .where(eq(applications.id, applicationId))
+        .limit(1)
+    )[0];
+    if (!app) throw notFound();
+    return tx
+      .select({
+        id: passes.id,
+        number: passes.number,
+        status: passes.status,
+        validFrom: passes.validFrom,
+        validUntil: passes.validUntil,
+        code: passes.code,
+      })
+      .from(passes)
+      .where(eq(passes.applicationId, applicationId))
+      .orderBy(asc(passes.issuedAt));
+  });
+}

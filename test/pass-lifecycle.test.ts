@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
+import { DB_KINDS } from "./support/db.js";
+
+const application = {
+  applicant: {
+    surname: "Әбішұлы",
+    givenName: "Нұрсұлтан",
+    patronymic: "Ғаниұлы",
+    birthYear: 1984,
+    citizenship: "KZ",
+    identityDocument: { kind: "ID_CARD", number: "045612378", issuedOn: "2019-03-14", issuedBy: "ҚР ІІМ" },
+    residence: "Алматы қ., Абай к-сі 10",
+    workplace: "«Жетісу» ЖШС, инженер",
+  },
+  children: [{ name: "Әлихан", age: 7 }],
+  purpose: "VISIT_RELATIVES",
+  destinations: ["334853100"],
+  departureDate: "2026-12-20",
+  stayDays: 20,
+};
+
+describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
+  let t: TestApp;
+  const c = new Map<string, string>();
+  let panfilov: string;
+  /** Fresh sessions (after the test clock jumps, the old ones are idle-expired). */
+  const signInAll = async () => {
+    for (const login of ["citizen", "officer", "head", "registrar", "uigur", "hotel"])
+      c.set(login, await sessionCookieFor(t, login));
+  };
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await signInAll();
+    panfilov = String(
+      (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-IAB-PANFILOV'"))[0]?.id,
+    );
+  });
+  afterAll(() => t?.stop());
+  const as = (login: string) => ({ cookie: c.get(login) ?? "" });
+  const act = (login: string, id: string, type: string, payload: object) =>
+    t.app.inject({
+      method: "POST",
+      url: `/api/v1/applications/${id}/actions`,
+      headers: as(login),
+      payload: { type, payload },
+    });
+
+  it("takes a citizen's application once per idempotency key, with the eligibility answer", async () => {
+    const submit = () =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/applications",
+        headers: { ...as("citizen"), "idempotency-key": "key-0001-abc" },
+        payload: { data: application, unitId: panfilov },
+      });
+    const first = await submit();
+    expect(first.statusCode).toBe(201);
+    const again = await submit();
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    expect(first.json()).toMatchObject({ status: "SUBMITTED", eligibility: { clauses: expect.any(Array) } });
+    const count = await t.deps.database.ownerQuery("SELECT count(*)::int AS n FROM applications");
+    expect(count[0]?.n).toBe(1);
+  });
+
+  it("goes through check, decision, issue, registration and verification, gapless and audited", async () => {
+    const list = (
+      await t.app.inject({ url: "/api/v1/applications?queue=to_check", headers: as("officer") })
+    ).json().items;
+    expect(list).toHaveLength(1);
+    const id = list[0].id;
+    expect((await t.app.inject({ url: `/api/v1/applications/${id}`, headers: as("uigur") })).statusCode).toBe(
+      404,
+    );
+
+    const early = await act("head", id, "APPROVED", {
+      validFrom: "2026-12-20",
+      validUntil: "2027-01-08",
+      places: ["334853100"],
+      clauses: ["Z p.31"],
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: "ILLEGAL_TRANSITION", clause: expect.any(String) });
+
+    expect(
+      (await act("officer", id, "CHECK_RECORDED", { result: "CLEAR", evidence: "Жедел есептерде жоқ" }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await act("officer", id, "APPROVED", {
+          validFrom: "2026-12-20",
+          validUntil: "2027-01-08",
+          places: ["334853100"],
+          clauses: ["Z p.31"],
+        })
+      ).statusCode,
+    ).toBe(403);
+    const approved = await act("head", id, "APPROVED", {
+      validFrom: "2026-12-20",
+      validUntil: "2027-01-08",
+      places: ["334853100"],
+      clauses: ["Z p.31", "Z p.21"],
+    });
+    expect(approved.statusCode).toBe(200);
+    const issued = await act("officer", id, "ISSUED", { identityChecked: true, rulesAcknowledged: true });
+    expect(issued.statusCode).toBe(200);
+    const pass = issued.json().passes[0];
+    expect(pass.number).toBe("ПАН-2026-000001");
+
+    const pdf = await t.app.inject({ url: `/api/v1/passes/${pass.id}/pdf`, headers: as("citizen") });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(
+      (await t.app.inject({ url: `/api/v1/passes/${pass.id}/pdf`, headers: as("uigur") })).statusCode,
+    ).toBe(404);
+
+    const verified = (await t.app.inject(`/api/v1/verify/${encodeURIComponent(pass.code)}`)).json();
+    expect(verified).toMatchObject({
+      status: "NOT_YET_VALID",
+      pass: { n: pass.number, h: "Әбішұлы Нұрсұлтан Ғаниұлы" },
+    });
+    const tampered = pass.code.replace(/\.(.)/, (_m: string, ch: string) => `.${ch === "A" ? "B" : "A"}`);
+    expect((await t.app.inject(`/api/v1/verify/${encodeURIComponent(tampered)}`)).json().status).toMatch(
+      /FORGED|MALFORMED/,
+    );
+
+    t.clock.set(new Date("2026-12-21T06:00:00Z"));
+    await signInAll();
+    const registered = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/passes/by-number/${encodeURIComponent(pass.number)}/actions`,
+      headers: as("hotel"),
+      payload: {
+        type: "REGISTERED",
+        payload: {
+          arrivedOn: "2026-12-20",
+          place: "334853100",
+          registrar: "HOTEL",
+          handedOverOn: "2026-12-21",
+          passKept: false,
+        },
+      },
+    });
+    expect(registered.statusCode).toBe(200);
+    expect(registered.json().status).toBe("REGISTERED");
+    expect((await t.app.inject(`/api/v1/verify/${encodeURIComponent(pass.code)}`)).json().status).toBe(
+      "VALID",
+    );
+
+    const book = (
+      await t.app.inject({
+        url: `/api/v1/register-book?unitId=${panfilov}&year=2026`,
+        headers: as("officer"),
+      })
+    ).json();
+    expect(book.lines.map((l: { lineNo: number }) => l.lineNo)).toEqual([1]);
+    const outbox = await t.deps.database.ownerQuery("SELECT subject FROM notifications ORDER BY created_at");
+    expect(outbox.map((r) => r.subject)).toEqual(
+      expect.arrayContaining(["Рұқсаттама беру туралы шешім", "Рұқсаттама берілді"]),
+    );
+    t.clock.set(new Date("2026-11-22T06:00:00Z"));
+    await signInAll();
+    const audit = await t.deps.database.ownerQuery(
+      "SELECT action FROM audit_log WHERE object_id = $1 ORDER BY id",
+      [id],
+    );
+    expect(audit.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        "application.submit",
+        "application.check_recorded",
+        "application.approved",
+        "application.issued",
+        "application.registered",
+      ]),
+    );
+  });
+
+  it("refuses with a reason that reaches the applicant, and only heads decide", async () => {
+    const submitted = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: as("officer"),
+      payload: {
+        data: {
+          ...application,
+          applicant: {
+            ...application.applicant,
+            surname: "Сейітқали",
+            identityDocument: { kind: "PASSPORT", number: "N1234567" },
+          },
+          departureDate: "2027-01-20",
+        },
+      },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const id = submitted.json().id;
+    await act("officer", id, "CHECK_RECORDED", {
+      result: "CONFIRMED_MATCH",
+      evidence: "Іздеуде: жазба R-17",
+    });
+    const noReason = await act("head", id, "REFUSED", { reason: "", clauses: ["Z p.31"] });
+    expect([400, 409]).toContain(noReason.statusCode);
+    expect(noReason.json().error.clause ?? noReason.json().error.field).toBeDefined();
+    const refused = await act("head", id, "REFUSED", {
+      reason: "Жедел есептегі сәйкестік расталды",
+      clauses: ["Z p.31"],
+    });
+    expect(refused.statusCode).toBe(200);
+    expect(refused.json().status).toBe("REFUSED");
+    const again = await act("officer", id, "ISSUED", { identityChecked: true, rulesAcknowledged: true });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it("rejects bad applications with a named field and writes nothing", async () => {
+    const before = (await t.deps.database.ownerQuery("SELECT count(*)::int AS n FROM applications"))[0]?.n;
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: { ...as("citizen"), "accept-language": "ru" },
+      payload: { data: { ...application, destinations: [] }, unitId: panfilov },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe("body.data.destinations");
+    const late = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: as("citizen"),
+      payload: { data: { ...application, departureDate: "2026-11-25" }, unitId: panfilov },
+    });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json().error.clause).toBeDefined();
+    const notIab = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: as("citizen"),
+      payload: { data: application, unitId: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect(notIab.statusCode).toBe(400);
+    const after = (await t.deps.database.ownerQuery("SELECT count(*)::int AS n FROM applications"))[0]?.n;
+    expect(after).toBe(before);
+  });
+});

@@ -82,3 +82,10 @@ export function report(figures: Figure[], json: boolean): string {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
+
+/** The session cookie set by a sign-in response (other cookies may come with it). */
+export function sessionCookie(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("shekara_session="));
+  if (!cookie) throw new Error(`sign-in failed: HTTP ${response.status}`);
+  return cookie.split(";")[0] ?? "";
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../src/config.js";
 import { DEMO_PASSWORD } from "../src/core/demo.js";
 import { startShekara } from "../src/server/runtime.js";
-import { type Benchmark, figure, load, percentiles } from "./harness.js";
+import { type Benchmark, figure, load, percentiles, sessionCookie } from "./harness.js";
 
 /**
  * An audited single-row insert through the HTTP API (POST /api/v1/units: validation, session,
@@ -33,7 +33,7 @@ export const httpWrite: Benchmark = {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ login: "admin", password: DEMO_PASSWORD }),
       });
-      const cookie = (loginResponse.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const cookie = sessionCookie(loginResponse);
       const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie } })).json()) as {
         items: { id: string; code: string }[];
       };

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
+import { applicationSubmit } from "./application-submit.js";
 import { type Benchmark, report } from "./harness.js";
 import { httpWrite } from "./http-write.js";
 
 /** Every named benchmark; `npm run bench -- <name>`. */
-const BENCHMARKS: Benchmark[] = [httpWrite];
+const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -242,3 +242,71 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
     expect(after).toBe(before);
   });
 });
+
+describe.runIf(DB_KINDS.includes("postgres"))(
+  "gapless pass numbers under concurrent issuance on PostgreSQL",
+  () => {
+    it("gives 20 passes issued at once the numbers 1 to 20, once each", async () => {
+      const t = await startTestApp("postgres");
+      try {
+        const officer = await sessionCookieFor(t, "officer");
+        const head = await sessionCookieFor(t, "head");
+        const panfilov = String(
+          (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-IAB-PANFILOV'"))[0]?.id,
+        );
+        const ids: string[] = [];
+        for (let i = 0; i < 20; i++) {
+          const submitted = await t.app.inject({
+            method: "POST",
+            url: "/api/v1/applications",
+            headers: { cookie: officer },
+            payload: {
+              unitId: panfilov,
+              data: {
+                ...application,
+                applicant: {
+                  ...application.applicant,
+                  surname: `Сынақ${i}`,
+                  identityDocument: { kind: "ID_CARD", number: `90000${i}` },
+                },
+              },
+            },
+          });
+          const id = submitted.json().id as string;
+          ids.push(id);
+          const step = (cookie: string, type: string, payload: object) =>
+            t.app.inject({
+              method: "POST",
+              url: `/api/v1/applications/${id}/actions`,
+              headers: { cookie },
+              payload: { type, payload },
+            });
+          await step(officer, "CHECK_RECORDED", { result: "CLEAR", evidence: "жоқ" });
+          await step(head, "APPROVED", {
+            validFrom: "2026-12-20",
+            validUntil: "2027-01-08",
+            places: ["334853100"],
+            clauses: ["Z p.31"],
+          });
+        }
+        const results = await Promise.all(
+          ids.map((id) =>
+            t.app.inject({
+              method: "POST",
+              url: `/api/v1/applications/${id}/actions`,
+              headers: { cookie: officer },
+              payload: { type: "ISSUED", payload: { identityChecked: true, rulesAcknowledged: true } },
+            }),
+          ),
+        );
+        expect(results.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+        const numbers = await t.deps.database.ownerQuery("SELECT seq FROM passes ORDER BY seq");
+        expect(numbers.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        const lines = await t.deps.database.ownerQuery("SELECT line_no FROM register_lines ORDER BY line_no");
+        expect(lines.map((r) => r.line_no)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      } finally {
+        await t.stop();
+      }
+    }, 120_000);
+  },
+);

@@ -19,7 +19,7 @@ import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { loadRuleSets } from "../rules/rules.service.js";
-import { appendAction, loadCase, nextInSeries } from "./case.repo.js";
+import { appendAction, loadCase, nextApplicationNumber } from "./case.repo.js";
 
 /** What a citizen or an intake officer submits (Z App.2). */
 export interface SubmitInput {
@@ -108,7 +108,7 @@ export async function submitApplication(
     const flags = new Set<string>(state.flags);
     if (await overlaps(tx, input.data)) flags.add("OVERLAPPING_APPLICATION");
     const year = now.getUTCFullYear();
-    const seq = await nextInSeries(tx, unitId, year, "application");
+    const seq = await nextApplicationNumber(tx);
     const number = `${unit.passSeries ?? unit.code}-${year}-A${String(seq).padStart(6, "0")}`;
     const a = input.data.applicant;
     await tx.insert(applications).values({

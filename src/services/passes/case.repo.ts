@@ -90,3 +90,9 @@ export async function nextInSeries(tx: Tx, unitId: string, year: number, kind: s
   if (last === undefined) throw new Error("counter returned no row");
   return Number(last);
 }
+
+/** A unique application number from a sequence (no lock: submissions never wait for each other). */
+export async function nextApplicationNumber(tx: Tx): Promise<number> {
+  const result = await tx.execute(sql`SELECT nextval('application_numbers') AS n`);
+  return Number(rowsOf<{ n: string | number }>(result)[0]?.n ?? 0);
+}

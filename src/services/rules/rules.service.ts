@@ -36,10 +36,16 @@ export async function ensureDefaultRuleSets(tx: Tx, now: Date): Promise<void> {
 // Rule sets change a few times a decade; reading them once per change, not per request,
 // keeps eligibility answers fast. The cache key is the stored row count and newest version,
 // so another instance's new version is seen on the next request.
-const caches = new WeakMap<Database, { key: string; sets: RuleSet[] }>();
+const caches = new WeakMap<Database, { key: string; sets: RuleSet[]; checkedAt: number }>();
+
+// A new version always takes effect tomorrow at the earliest, so seeing it a few seconds late
+// changes no answer; checking the key at most this often keeps it off every request.
+const RECHECK_MS = 5_000;
 
 /** Every stored version, oldest first (cached until a new version is stored). */
 export async function loadRuleSets(database: Database): Promise<RuleSet[]> {
+  const fresh = caches.get(database);
+  if (fresh && performance.now() - fresh.checkedAt < RECHECK_MS) return fresh.sets;
   return database.tx(PUBLIC, async (tx) => {
     const head = await tx
       .select({ n: sql<number>`count(*)::int`, v: sql<number>`coalesce(max(${ruleSets.version}), 0)::int` })
@@ -47,14 +53,17 @@ export async function loadRuleSets(database: Database): Promise<RuleSet[]> {
       .where(eq(ruleSets.setId, RULE_SET_ID));
     const key = `${head[0]?.n}:${head[0]?.v}`;
     const cached = caches.get(database);
-    if (cached?.key === key) return cached.sets;
+    if (cached?.key === key) {
+      cached.checkedAt = performance.now();
+      return cached.sets;
+    }
     const rows = await tx
       .select()
       .from(ruleSets)
       .where(eq(ruleSets.setId, RULE_SET_ID))
       .orderBy(asc(ruleSets.version));
     const sets = rows.length > 0 ? rows.map((r) => parseRuleSet(r.body)) : DEFAULT_RULE_SETS;
-    caches.set(database, { key, sets });
+    caches.set(database, { key, sets, checkedAt: performance.now() });
     return sets;
   });
 }
@@ -155,6 +164,7 @@ export async function scheduleRuleSet(
       objectId: String(set.version),
       details: { effectiveFrom: set.effectiveFrom },
     });
+    caches.delete(deps.database);
     return {
       version: set.version,
       effectiveFrom: set.effectiveFrom,

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../src/config.js";
+import { DEMO_PASSWORD } from "../src/core/demo.js";
+import { localDate } from "../src/core/time.js";
+import { startShekara } from "../src/server/runtime.js";
+import { type Benchmark, figure, load, percentiles, sessionCookie } from "./harness.js";
+
+/**
+ * Audited application submissions through HTTP (validation, session, eligibility engine, action
+ * log, projection, audit entry — one transaction each) against a raw single-row INSERT with the
+ * same concurrency on the same database.
+ */
+export const applicationSubmit: Benchmark = {
+  name: "application-submit",
+  description: "audited application submissions through HTTP vs a raw single-row INSERT",
+  async run({ durationMs, concurrency, log }) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shekara-bench-"));
+    const config = loadConfig({
+      ...process.env,
+      SHEKARA_DATA_DIR: dataDir,
+      SHEKARA_DEMO: "1",
+      LOG_LEVEL: "silent",
+      SHEKARA_DB_POOL: String(concurrency + 2),
+    });
+    const shekara = await startShekara(config);
+    const database = shekara.deps.database;
+    log(`database: ${database.kind}; ${concurrency} connections; ${durationMs / 1000} s per phase`);
+    try {
+      const base = await shekara.app.listen({ port: 0, host: "127.0.0.1" });
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ login: "officer", password: DEMO_PASSWORD }),
+      });
+      const cookie = sessionCookie(login);
+      const departure = localDate(new Date(Date.now() + 30 * 86_400_000));
+      await database.ownerQuery(
+        "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), surname text NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
+      );
+      log("baseline: raw INSERT …");
+      const raw = await load(
+        async (i) => {
+          await database.ownerQuery("INSERT INTO bench_raw (surname, data) VALUES ($1, $2)", [
+            `R${i}`,
+            { i },
+          ]);
+        },
+        concurrency,
+        durationMs,
+      );
+      log("HTTP: POST /api/v1/applications …");
+      const run = Date.now().toString(36);
+      const http = await load(
+        async (i) => {
+          const response = await fetch(`${base}/api/v1/applications`, {
+            method: "POST",
+            headers: { cookie, "content-type": "application/json", "idempotency-key": `${run}-${i}-bench` },
+            body: JSON.stringify({
+              data: {
+                applicant: {
+                  surname: `Бенчмарк${i}`,
+                  givenName: "Сынақ",
+                  birthYear: 1980 + (i % 30),
+                  citizenship: "KZ",
+                  identityDocument: { kind: "ID_CARD", number: `${run}${i}` },
+                },
+                children: [],
+                purpose: "TEMPORARY_STAY",
+                destinations: ["334853100"],
+                departureDate: departure,
+                stayDays: 10,
+              },
+            }),
+          });
+          if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+        },
+        concurrency,
+        durationMs,
+      );
+      if (http.errors > 0) log(`HTTP errors: ${http.errors} (first: ${String(http.first)})`);
+      const h = percentiles(http.latencies);
+      const r = percentiles(raw.latencies);
+      log(`RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+      return [
+        figure("application-submit", "throughput", http.perSecond, "ops/s", raw.perSecond),
+        figure("application-submit", "p50 latency", h.p50, "ms", r.p50),
+        figure("application-submit", "p95 latency", h.p95, "ms", r.p95),
+        figure("application-submit", "p99 latency", h.p99, "ms", r.p99),
+        figure("application-submit", "errors", http.errors, "count", raw.errors),
+      ];
+    } finally {
+      await database.ownerQuery("DROP TABLE IF EXISTS bench_raw").catch(() => undefined);
+      await shekara.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};

@@ -310,3 +310,65 @@ describe.runIf(DB_KINDS.includes("postgres"))(
     }, 120_000);
   },
 );
+
+describe.each(DB_KINDS)("application documents on %s", (kind) => {
+  it("accepts PDF, PNG or JPEG by content, keeps them out of other units' reach", async () => {
+    const t = await startTestApp(kind);
+    try {
+      const citizen = await sessionCookieFor(t, "citizen");
+      const panfilov = String(
+        (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-IAB-PANFILOV'"))[0]?.id,
+      );
+      const id = (
+        await t.app.inject({
+          method: "POST",
+          url: "/api/v1/applications",
+          headers: { cookie: citizen },
+          payload: { data: application, unitId: panfilov },
+        })
+      ).json().id;
+      const boundary = "----shk";
+      const form = (bytes: Buffer, name: string) =>
+        Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+          ),
+          bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+      const upload = (cookie: string, bytes: Buffer, name: string) =>
+        t.app.inject({
+          method: "POST",
+          url: `/api/v1/applications/${id}/files`,
+          headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+          payload: form(bytes, name),
+        });
+      const fake = await upload(citizen, Buffer.from("MZ\x90\x00 not a pdf"), "invite.pdf");
+      expect(fake.statusCode).toBe(400);
+      expect(fake.json().error.field).toBe("file");
+      const png = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(32),
+      ]);
+      const ok = await upload(citizen, png, "шақыру.png");
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json()).toMatchObject({ type: "image/png", name: "шақыру.png" });
+      const uigur = await sessionCookieFor(t, "uigur");
+      expect((await upload(uigur, png, "x.png")).statusCode).toBe(404);
+      const fileUrl = `/api/v1/applications/${id}/files/${ok.json().id}`;
+      expect((await t.app.inject({ url: fileUrl, headers: { cookie: uigur } })).statusCode).toBe(404);
+      const officer = await sessionCookieFor(t, "officer");
+      const download = await t.app.inject({ url: fileUrl, headers: { cookie: officer } });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(png)).toBe(true);
+      const big = await upload(
+        citizen,
+        Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * 1024 * 1024 + 10)]),
+        "big.pdf",
+      );
+      expect(big.statusCode).toBe(413);
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { type Database, DataFolderLockedError, openDatabase } from "../adapters/
 import { loadSigner } from "../adapters/signer.js";
 import { type Config, ConfigError, loadConfig } from "../config.js";
 import { AppError } from "../core/errors.js";
+import { verifyPassCode } from "../core/passes/index.js";
 import { localDate } from "../core/time.js";
 import { users } from "../db/schema.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../demo/seed.js";
@@ -274,6 +275,31 @@ audit
       say(JSON.stringify(head ?? { empty: true }, null, 2));
     }),
   );
+
+program
+  .command("verify")
+  .description(
+    "verify a pass code OFFLINE against a downloaded key set (/.well-known/shekara-keys.json) and revocation list (/api/v1/passes/revocations)",
+  )
+  .argument("<code>", "the code read from the pass's QR (SHK1.…)")
+  .requiredOption("--keys <file>", "the saved key set (JSON)")
+  .option("--revocations <file>", "the saved revocation list (JSON)")
+  .option("--today <date>", "the date to judge validity at (default: today in Kazakhstan)")
+  .action(async (code: string, opts: { keys: string; revocations?: string; today?: string }) => {
+    const keys = JSON.parse(await readFile(opts.keys, "utf8")) as {
+      keys: { keyId: string; publicKey: string }[];
+    };
+    const list = opts.revocations
+      ? (JSON.parse(await readFile(opts.revocations, "utf8")) as { revoked: { number: string }[] })
+      : { revoked: [] };
+    const result = await verifyPassCode(code.trim(), {
+      keys: keys.keys,
+      revoked: new Set(list.revoked.map((r) => r.number)),
+      today: opts.today ?? localDate(new Date()),
+    });
+    say(JSON.stringify(result, null, 2));
+    if (result.status !== "VALID") process.exitCode = 3;
+  });
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AppError, invalid } from "../../core/errors.js";
 import { isLang, pickLang } from "../../core/i18n.js";
 import { applicationDataSchema, PASS_ACTION_TYPES } from "../../core/passes/index.js";
 import type { Deps } from "../../services/context.js";
@@ -11,7 +12,9 @@ import {
   QUEUES,
   submitApplication,
 } from "../../services/passes/applications.service.js";
+import { attachFile, readFile } from "../../services/passes/files.service.js";
 import { passesOf, passPdf, registerBook, registerBookPdf } from "../../services/passes/pass.service.js";
+import { MAX_FILE_BYTES } from "../../services/reference/regime.service.js";
 import { metaOf } from "../auth.js";
 import { errorBodySchema } from "../errors.js";
 import { idParams } from "../schemas.js";
@@ -300,6 +303,63 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           .type("application/pdf")
           .header("content-disposition", `inline; filename="register-book-${request.query.year}.pdf"`)
           .send(pdf);
+      },
+    );
+    app.post(
+      "/api/v1/applications/:id/files",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "Attach a basis document (multipart `file`: PDF, JPEG or PNG checked by content, ≤ 10 MB)",
+          params: idParams,
+          consumes: ["multipart/form-data"],
+          response: {
+            201: z.object({ id: z.uuid(), name: z.string(), type: z.string(), size: z.number() }),
+            ...errors,
+            413: errorBodySchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) {
+          throw new AppError("UNSUPPORTED_MEDIA_TYPE", {
+            params: { type: String(request.headers["content-type"]) },
+          });
+        }
+        const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+        if (!part) throw invalid("file", "no file in the form");
+        const bytes = await part.toBuffer();
+        const row = await attachFile(deps, request.actor, metaOf(request), request.params.id, {
+          name: part.filename,
+          bytes,
+        });
+        return reply.status(201).send(row);
+      },
+    );
+    app.get(
+      "/api/v1/applications/:id/files/:fileId",
+      {
+        schema: {
+          tags: ["passes"],
+          summary: "Download an attached document (its applicant, or officers of the handling unit)",
+          params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
+          produces: ["application/pdf", "image/png", "image/jpeg"],
+          response: { 200: z.any(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const file = await readFile(
+          deps,
+          request.actor,
+          metaOf(request),
+          request.params.id,
+          request.params.fileId,
+        );
+        return reply
+          .type(file.type)
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+          .header("cache-control", "private, no-store")
+          .send(file.bytes);
       },
     );
   };

@@ -138,6 +138,52 @@ describe.each(DB_KINDS)("authorization matrix on %s", (kind) => {
     }
   });
 
+  it("answers 404 for another unit's applications and their passes", async () => {
+    const officer = cookies.get("officer") ?? "";
+    const panfilov = unitsAll.find((u) => u.code === "DEMO-IAB-PANFILOV");
+    const submitted = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: { cookie: officer },
+      payload: {
+        unitId: panfilov?.id,
+        data: {
+          applicant: {
+            surname: "Матрица",
+            givenName: "Тест",
+            birthYear: 1990,
+            citizenship: "KZ",
+            identityDocument: { kind: "ID_CARD", number: "777" },
+          },
+          children: [],
+          purpose: "TEMPORARY_STAY",
+          destinations: ["334853100"],
+          departureDate: "2026-12-30",
+          stayDays: 5,
+        },
+      },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const id = submitted.json().id;
+    for (const actor of ACTORS) {
+      const response = await t.app.inject({
+        url: `/api/v1/applications/${id}`,
+        headers: { cookie: cookies.get(actor.login) ?? "" },
+      });
+      const handles = ["applications.intake", "applications.check", "passes.decide"].some((p) =>
+        permissionsOf([actor.role]).has(p as never),
+      );
+      const visible = handles && inScope(actor.login, panfilov?.id);
+      expect(response.statusCode, `${actor.login} → application`).toBe(visible ? 200 : 404);
+      const list = await t.app.inject({
+        url: "/api/v1/applications?queue=all",
+        headers: { cookie: cookies.get(actor.login) ?? "" },
+      });
+      const ids = (list.json().items ?? []).map((a: { id: string }) => a.id);
+      expect(ids.includes(id), `${actor.login} lists the application`).toBe(visible);
+    }
+  });
+
   it("refuses mass assignment of owner and structure fields", async () => {
     const admin = cookies.get("admin") ?? "";
     const unitadmin = cookies.get("unitadmin") ?? "";

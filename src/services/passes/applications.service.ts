@@ -176,6 +176,9 @@ function addDaysIso(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Permissions of the officers who handle cases. */
+const CASE_READERS = ["applications.intake", "applications.check", "passes.decide"] as const;
+
 /** A case as the API shows it: the application, its derived state, history and what may happen next. */
 export interface CaseView {
   row: typeof applications.$inferSelect;
@@ -198,6 +201,10 @@ export async function getCase(
   return deps.database.tx(scopeOf(actor), async (tx) => {
     const loaded = await loadCase(tx, id);
     if (!loaded) throw notFound();
+    // Cases are read by their applicant and by the officers who handle them; other roles (analysts,
+    // registrars) see only what their own screens need, through other routes.
+    const handles = CASE_READERS.some((p) => actor.permissions.has(p));
+    if (loaded.row.applicantUserId !== actor.userId && !handles) throw notFound();
     const state = replay(loaded.actions, today, ctx);
     const files = await tx
       .select({

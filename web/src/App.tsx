@@ -10,6 +10,13 @@ import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { ApplyPage } from "./pages/passes/ApplyPage";
+import { CasePage } from "./pages/passes/CasePage";
+import { CasesPage } from "./pages/passes/CasesPage";
+import { MyApplicationsPage } from "./pages/passes/MyApplicationsPage";
+import { RegisterArrivalPage } from "./pages/passes/RegisterArrivalPage";
+import { RegisterBookPage } from "./pages/passes/RegisterBookPage";
+import { VerifyPage } from "./pages/passes/VerifyPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
 import { RulesPage } from "./pages/rules/RulesPage";
 import { UnitsPage } from "./pages/UnitsPage";
@@ -41,6 +48,15 @@ export function App() {
         <Route path="/register" element={user ? <Navigate to="/account" replace /> : <RegisterPage />} />
         <Route path="/account" element={signedIn(<AccountPage />)} />
         <Route path="/dev/outbox" element={<OutboxPage />} />
+        <Route path="/my/apply" element={signedIn(<ApplyPage />)} />
+        <Route path="/my/applications" element={signedIn(<MyApplicationsPage />)} />
+        <Route path="/cases" element={signedIn(<CasesPage />)} />
+        <Route path="/cases/new" element={signedIn(<ApplyPage counter key="counter" />)} />
+        <Route path="/applications/:id" element={signedIn(<CasePage />)} />
+        <Route path="/register-arrival" element={signedIn(<RegisterArrivalPage />)} />
+        <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
+        <Route path="/verify" element={<VerifyPage />} />
+        <Route path="/verify/:code" element={<VerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -8,6 +8,12 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/admin/audit", label: "nav.audit", permission: "audit.read" },
   { to: "/reference", label: "nav.reference", permission: "units.read" },
   { to: "/rules", label: "nav.rules" },
+  { to: "/my/apply", label: "nav.apply", permission: "applications.own" },
+  { to: "/my/applications", label: "nav.myApplications", permission: "applications.own" },
+  { to: "/cases", label: "nav.cases", permission: "applications.intake" },
+  { to: "/register-book", label: "nav.registerBook", permission: "applications.intake" },
+  { to: "/register-arrival", label: "nav.registerArrival", permission: "passes.register" },
+  { to: "/verify", label: "nav.verify" },
 ];
 
 /** The entries a user may see. */

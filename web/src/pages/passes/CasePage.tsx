@@ -27,6 +27,7 @@ import { useMe } from "../../session";
 import { useLang } from "../../useLang";
 import { EligibilityResult } from "../eligibility/EligibilityResult";
 import { ActionForm } from "./ActionForms";
+import { DocumentsCard } from "./DocumentsCard";
 import {
   type CaseAction,
   type CaseJson,
@@ -129,6 +130,11 @@ export function CasePage() {
         <Title order={2}>{t("passes.case.eligibility")}</Title>
         <EligibilityResult answer={c.eligibility} />
       </Stack>
+      <DocumentsCard
+        caseId={c.id}
+        files={c.files}
+        canAttach={!["REFUSED", "RETURNED", "REVOKED"].includes(c.status)}
+      />
       {!officer && (
         <Card withBorder>
           <PassRules />

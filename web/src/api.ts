@@ -15,7 +15,10 @@ export class ApiError extends Error {
 }
 
 /** Calls the Shekara API with the session cookie and the interface language; throws ApiError. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const isForm = init.body instanceof FormData;
   const response = await fetch(path, {
     method: init.method ?? "GET",
@@ -23,6 +26,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: {
       "accept-language": i18n.language,
       ...(init.body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
+      ...init.headers,
     },
     body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
   });

@@ -33,7 +33,6 @@ import { useLang } from "../../useLang";
 import {
   AA_ERRORS,
   addDays,
-  apiWithHeaders,
   type CaseJson,
   daysBetween,
   ErrorAlert,
@@ -153,7 +152,7 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
         ...(places.some((p) => p.inStrip) ? { inStrip: true } : {}),
         ...(lateReason.trim() ? { lateReason: lateReason.trim() } : {}),
       };
-      return apiWithHeaders<CaseJson>("/api/v1/applications", {
+      return api<CaseJson>("/api/v1/applications", {
         method: "POST",
         headers: { "idempotency-key": idempotencyKey },
         body: { data, ...(unitId ? { unitId } : {}), lang },

@@ -87,34 +87,6 @@ export interface Verification {
   current?: { status: string; validUntil: string };
 }
 
-/** Like api(), with extra request headers (the Idempotency-Key of an application). */
-export async function apiWithHeaders<T>(
-  path: string,
-  init: { method: string; body: unknown; headers: Record<string, string> },
-): Promise<T> {
-  const response = await fetch(path, {
-    method: init.method,
-    credentials: "same-origin",
-    headers: { "accept-language": i18n.language, "content-type": "application/json", ...init.headers },
-    body: JSON.stringify(init.body),
-  });
-  const data = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; field?: string; clause?: string; details?: unknown[] };
-  } | null;
-  if (!response.ok) {
-    const e = data?.error;
-    throw new ApiError(
-      response.status,
-      e?.code ?? "HTTP",
-      e?.message ?? response.statusText,
-      e?.field,
-      e?.clause,
-      e?.details,
-    );
-  }
-  return data as T;
-}
-
 /** A random key for one form, so a retried submission is taken once. */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { PASS_RULES } from "../../../../src/adapters/pdf/text.js";
 import type { ApplicationData, CaseState } from "../../../../src/core/passes/state-machine.js";
 import { ApiError, api } from "../../api";
-import i18n from "../../i18n";
 import { useLang } from "../../useLang";
 import type { Answer } from "../eligibility/EligibilityResult";
 

@@ -79,6 +79,14 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
       })
     ).json().items;
     expect(audit[0]).toMatchObject({ action: "unit.update", actorLogin: "admin" });
+    const byActor = (
+      await t.app.inject({
+        url: "/api/v1/audit?actorLogin=ADMIN&action=unit.update",
+        headers: { cookie: admin },
+      })
+    ).json().items;
+    expect(byActor.length).toBeGreaterThan(0);
+    expect(byActor.every((e: { actorLogin: string }) => e.actorLogin === "admin")).toBe(true);
   });
 
   it("audits every read of personal data", async () => {

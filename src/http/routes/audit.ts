@@ -8,6 +8,7 @@ import { errorBodySchema } from "../errors.js";
 
 const filterSchema = z.strictObject({
   actorId: z.uuid().optional(),
+  actorLogin: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
   objectId: z.string().max(100).optional(),
   action: z.string().max(100).optional(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { AppError } from "../../core/errors.js";
 import { auditLog, users } from "../../db/schema.js";
 import { requirePermission, scopeOf } from "../access.js";
@@ -9,6 +9,7 @@ import { type VerifyReport, verifyAudit } from "./audit.service.js";
 /** Filters of the audit viewer. */
 export interface AuditFilter {
   actorId?: string | undefined;
+  actorLogin?: string | undefined;
   objectType?: string | undefined;
   objectId?: string | undefined;
   action?: string | undefined;
@@ -37,6 +38,7 @@ export interface AuditEntryView {
 function conditions(f: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
   if (f.actorId) parts.push(eq(auditLog.actorId, f.actorId));
+  if (f.actorLogin) parts.push(eq(sql`lower(${users.login})`, f.actorLogin.toLowerCase()));
   if (f.objectType) parts.push(eq(auditLog.objectType, f.objectType));
   if (f.objectId) parts.push(eq(auditLog.objectId, f.objectId));
   if (f.action) parts.push(eq(auditLog.action, f.action));

@@ -36,7 +36,14 @@ function queryOf(f: Record<string, string>): string {
 export function AuditPage() {
   const { t } = useTranslation();
   const canVerify = useMe().data?.permissions.includes("audit.verify") ?? false;
-  const [draft, setDraft] = useState({ objectType: "", objectId: "", action: "", from: "", to: "" });
+  const [draft, setDraft] = useState({
+    actorLogin: "",
+    objectType: "",
+    objectId: "",
+    action: "",
+    from: "",
+    to: "",
+  });
   const [filter, setFilter] = useState(draft);
   const [limit, setLimit] = useState(100);
   const qs = queryOf(filter);
@@ -58,6 +65,7 @@ export function AuditPage() {
     <Stack>
       <Title order={1}>{t("admin.audit")}</Title>
       <Group align="flex-end">
+        {field("actorLogin", t("admin.actor"))}
         {field("objectType", t("admin.objectType"))}
         {field("objectId", t("admin.objectId"))}
         {field("action", t("admin.action"))}

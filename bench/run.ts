@@ -2,9 +2,10 @@ import { parseArgs } from "node:util";
 import { applicationSubmit } from "./application-submit.js";
 import { type Benchmark, report } from "./harness.js";
 import { httpWrite } from "./http-write.js";
+import { screening } from "./screening.js";
 
 /** Every named benchmark; `npm run bench -- <name>`. */
-const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit];
+const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

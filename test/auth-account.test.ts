@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { permissionsOf } from "../src/core/access/roles.js";
 import { DEMO_PASSWORD } from "../src/core/demo.js";
 import { endAllSessions, tokenHash } from "../src/services/auth/session.service.js";
 import { createApiToken } from "../src/services/auth/tokens.service.js";
@@ -126,7 +127,7 @@ describe.each(DB_KINDS)("own sessions and API tokens on %s", (kind) => {
     expect(created.statusCode).toBe(201);
     const body = created.json() as { id: string; token: string; scopes: string[]; expiresAt: string };
     expect(body.token).toMatch(/^shk_[A-Za-z0-9_-]{43}$/);
-    expect(body.scopes).toEqual(["applications.check", "applications.intake", "passes.verify", "units.read"]);
+    expect(body.scopes).toEqual([...permissionsOf(["officer"])].sort());
     expect(body.expiresAt).toBe(new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString());
     const stored = await t.deps.database.ownerQuery("SELECT token_hash FROM api_tokens WHERE id = $1", [
       body.id,

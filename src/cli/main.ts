@@ -23,6 +23,7 @@ import {
 import type { RowProblem } from "../services/reference/csv.js";
 import { exportReferenceAsOperator, importReferenceList } from "../services/reference/lists.service.js";
 import { exportZoneList, importZoneList } from "../services/reference/zone.service.js";
+import { importRecordsFile } from "../services/screening/records.service.js";
 import { createUser } from "../services/users.service.js";
 
 /** Opens the configured database, runs the work, always closes it (releasing the data-folder lock). */
@@ -237,6 +238,67 @@ reference
         await writeFile(opts.out, csv);
         say(`Written ${opts.out}.`);
       } else process.stdout.write(csv);
+    }),
+  );
+
+const recordsCommand = program
+  .command("records")
+  .description("the records screening registry (police and NSC lists)");
+recordsCommand
+  .command("import")
+  .description(
+    "import a CSV (id,names,birth_date,document_number,iin,reason,source,valid_until; names split by |): " +
+      "all rows are validated first and a bad file writes nothing (exit code 2); existing ids are replaced",
+  )
+  .argument("<file>", "CSV file with a header row")
+  .action((file: string) =>
+    withDatabase(async (database) => {
+      await database.migrate();
+      const bar = new SingleBar(
+        { format: "{phase} {bar} {percentage}% | {value}/{total} rows", hideCursor: true },
+        Presets.shades_classic,
+      );
+      let phase: "validate" | "write" | undefined;
+      const tty = process.stdout.isTTY;
+      const started = Date.now();
+      try {
+        const report = await importRecordsFile(
+          { database, clock: systemClock },
+          null,
+          cliMeta,
+          file,
+          (p, done, total) => {
+            if (p === "validate") {
+              if (tty && total === 0) process.stdout.write(`\rvalidating… ${done} rows`);
+              return;
+            }
+            if (phase !== "write") {
+              phase = "write";
+              if (tty) {
+                process.stdout.write("\n");
+                bar.start(total, 0, { phase: "writing" });
+              }
+            }
+            if (tty) bar.update(done, { phase: "writing" });
+          },
+        );
+        if (phase === "write" && tty) bar.stop();
+        const seconds = (Date.now() - started) / 1000;
+        say(
+          `Records: ${report.rows} rows; ${report.added} added, ${report.updated} replaced (${seconds.toFixed(1)} s).`,
+        );
+      } catch (err) {
+        if (phase === "write" && tty) bar.stop();
+        if (err instanceof AppError && err.code === "IMPORT_REJECTED") {
+          if (tty) process.stdout.write("\n");
+          process.stderr.write(`Nothing was imported. ${err.message}\n`);
+          for (const p of (err.details ?? []) as RowProblem[])
+            process.stderr.write(`  line ${p.line}, ${p.field}: ${p.reason}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        throw err;
+      }
     }),
   );
 

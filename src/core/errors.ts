@@ -257,6 +257,22 @@ export const ERROR_CATALOG = {
       en: "The action {action} is not allowed in the state {state} ({clause}).",
     },
   },
+  SCREENING_NAME_UNREADABLE: {
+    kind: "invalid",
+    message: {
+      kk: "Аты-жөнінде әріп жоқ: тексеруге болмайды.",
+      ru: "В имени нет букв: проверить невозможно.",
+      en: "The name has no letters: it cannot be screened.",
+    },
+  },
+  RECORDS_FILE_UNREADABLE: {
+    kind: "invalid",
+    message: {
+      kk: "Тізім файлын оқу мүмкін емес: {reason}",
+      ru: "Не удалось прочитать файл списка: {reason}",
+      en: "The records file cannot be read: {reason}",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -109,4 +109,5 @@ export const auditChain = pgTable("audit_chain", {
 });
 export * from "./access.js";
 export * from "./passes.js";
+export * from "./records.js";
 export * from "./reference.js";

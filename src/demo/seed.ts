@@ -8,6 +8,7 @@ import { appendAudit } from "../services/audit/audit.service.js";
 import { enrollDemoTotp } from "../services/auth/totp.service.js";
 import type { Deps } from "../services/context.js";
 import { importZoneList } from "../services/reference/zone.service.js";
+import { loadDemoRecords } from "../services/screening/demo.js";
 import { pathLabel } from "../services/units/units.service.js";
 import { createUser } from "../services/users.service.js";
 import { DEMO_ZONE_BASIS, DEMO_ZONE_CSV, DEMO_ZONE_EFFECTIVE_FROM } from "./zone.js";
@@ -256,6 +257,7 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
         .onConflictDoNothing();
     }
   });
+  await loadDemoRecords(deps);
   await enrollDemoTotp(deps);
   return true;
 }

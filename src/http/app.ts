@@ -32,6 +32,7 @@ import { healthRoutes } from "./routes/health.js";
 import { metaRoutes } from "./routes/meta.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
+import { screeningRoutes } from "./routes/screening.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
 import { verifyRoutes } from "./routes/verify.js";
@@ -161,6 +162,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(referenceListRoutes(deps));
   await app.register(applicationRoutes(deps));
   await app.register(verifyRoutes(deps));
+  await app.register(screeningRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

@@ -42,12 +42,22 @@ export const PERMISSIONS = [
   "officials.manage",
   "applications.own",
   "petitions.own",
+  "records.screen",
+  "records.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; clauses name where the law gives the power. */
 export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?: string }> = {
-  officer: { permissions: ["units.read", "applications.intake", "applications.check", "passes.verify"] },
+  officer: {
+    permissions: [
+      "units.read",
+      "applications.intake",
+      "applications.check",
+      "passes.verify",
+      "records.screen",
+    ],
+  },
   head: {
     permissions: [
       "units.read",
@@ -55,16 +65,24 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "applications.check",
       "passes.decide",
       "plans.approve",
+      "records.screen",
     ],
     clause: "Z p.31",
   },
   nsc_reviewer: {
-    permissions: ["units.read", "foreigners.agree", "strip_lists.check", "officials.manage"],
+    permissions: [
+      "units.read",
+      "foreigners.agree",
+      "strip_lists.check",
+      "officials.manage",
+      "records.screen",
+      "records.manage",
+    ],
     clause: "Z p.3, p.17, p.27",
   },
   works_approver: { permissions: ["units.read", "special_works.decide"], clause: "Z p.28" },
   registrar: { permissions: ["passes.register", "passes.verify"], clause: "Z p.18, p.36" },
-  checkpoint_officer: { permissions: ["units.read", "passes.verify"] },
+  checkpoint_officer: { permissions: ["units.read", "passes.verify", "records.screen"] },
   duty_officer: { permissions: ["units.read", "exchange.duty", "exchange.send"], clause: "X p.5.2" },
   analyst: { permissions: ["units.read", "dashboards.read"] },
   unit_admin: { permissions: ["units.read", "units.manage", "users.read", "users.manage", "audit.read"] },
@@ -80,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "reference.manage",
       "officials.manage",
       "dashboards.read",
+      "records.manage",
     ],
   },
   org_representative: { permissions: ["petitions.own", "passes.verify"] },

@@ -89,3 +89,28 @@ export function sessionCookie(response: Response): string {
   if (!cookie) throw new Error(`sign-in failed: HTTP ${response.status}`);
   return cookie.split(";")[0] ?? "";
 }
+
+/**
+ * Signs a demo user in over HTTP and returns the session cookie, completing the second factor
+ * with the published demo secret when the role requires one (heads and administrators).
+ */
+export async function signIn(
+  base: string,
+  login: string,
+  password: string,
+  totp: (now: Date) => string,
+): Promise<string> {
+  const first = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login, password }),
+  });
+  const pending = first.headers.getSetCookie().find((c) => c.startsWith("shekara_login="));
+  if (!pending) return sessionCookie(first);
+  const second = await fetch(`${base}/api/v1/auth/totp`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: pending.split(";")[0] ?? "" },
+    body: JSON.stringify({ code: totp(new Date()) }),
+  });
+  return sessionCookie(second);
+}

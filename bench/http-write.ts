@@ -4,7 +4,9 @@ import path from "node:path";
 import { loadConfig } from "../src/config.js";
 import { DEMO_PASSWORD } from "../src/core/demo.js";
 import { startShekara } from "../src/server/runtime.js";
-import { type Benchmark, figure, load, percentiles, sessionCookie } from "./harness.js";
+import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
+import { totpCode } from "../src/services/auth/totp.js";
+import { type Benchmark, figure, load, percentiles, signIn } from "./harness.js";
 
 /**
  * An audited single-row insert through the HTTP API (POST /api/v1/units: validation, session,
@@ -28,12 +30,7 @@ export const httpWrite: Benchmark = {
     log(`database: ${database.kind}; concurrency ${concurrency}; ${durationMs / 1000} s per phase`);
     try {
       const base = await shekara.app.listen({ port: 0, host: "127.0.0.1" });
-      const loginResponse = await fetch(`${base}/api/v1/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ login: "admin", password: DEMO_PASSWORD }),
-      });
-      const cookie = sessionCookie(loginResponse);
+      const cookie = await signIn(base, "admin", DEMO_PASSWORD, (now) => totpCode(DEMO_TOTP_SECRET, now));
       const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie } })).json()) as {
         items: { id: string; code: string }[];
       };

@@ -1,11 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { loadConfig } from "../src/config.js";
 import { DEMO_PASSWORD } from "../src/core/demo.js";
 import { localDate } from "../src/core/time.js";
-import { startShekara } from "../src/server/runtime.js";
-import { type Benchmark, figure, load, percentiles, sessionCookie } from "./harness.js";
+import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
+import { totpCode } from "../src/services/auth/totp.js";
+import { type Benchmark, figure, load, percentiles, signIn } from "./harness.js";
+import { withBenchServer } from "./server.js";
 
 /**
  * Audited application submissions through HTTP (validation, session, eligibility engine, action
@@ -16,25 +14,8 @@ export const applicationSubmit: Benchmark = {
   name: "application-submit",
   description: "audited application submissions through HTTP vs a raw single-row INSERT",
   async run({ durationMs, concurrency, log }) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shekara-bench-"));
-    const config = loadConfig({
-      ...process.env,
-      SHEKARA_DATA_DIR: dataDir,
-      SHEKARA_DEMO: "1",
-      LOG_LEVEL: "silent",
-      SHEKARA_DB_POOL: String(concurrency + 2),
-    });
-    const shekara = await startShekara(config);
-    const database = shekara.deps.database;
-    log(`database: ${database.kind}; ${concurrency} connections; ${durationMs / 1000} s per phase`);
-    try {
-      const base = await shekara.app.listen({ port: 0, host: "127.0.0.1" });
-      const login = await fetch(`${base}/api/v1/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ login: "officer", password: DEMO_PASSWORD }),
-      });
-      const cookie = sessionCookie(login);
+    return withBenchServer(concurrency, log, durationMs, async ({ database, base }) => {
+      const cookie = await signIn(base, "officer", DEMO_PASSWORD, (now) => totpCode(DEMO_TOTP_SECRET, now));
       const departure = localDate(new Date(Date.now() + 30 * 86_400_000));
       await database.ownerQuery(
         "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), surname text NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
@@ -90,10 +71,6 @@ export const applicationSubmit: Benchmark = {
         figure("application-submit", "p99 latency", h.p99, "ms", r.p99),
         figure("application-submit", "errors", http.errors, "count", raw.errors),
       ];
-    } finally {
-      await database.ownerQuery("DROP TABLE IF EXISTS bench_raw").catch(() => undefined);
-      await shekara.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   },
 };

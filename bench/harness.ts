@@ -105,8 +105,9 @@ export async function signIn(
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ login, password }),
   });
+  const body = (await first.json().catch(() => ({}))) as { secondFactor?: string };
   const pending = first.headers.getSetCookie().find((c) => c.startsWith("shekara_login="));
-  if (!pending) return sessionCookie(first);
+  if (!body.secondFactor || !pending) return sessionCookie(first);
   const second = await fetch(`${base}/api/v1/auth/totp`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: pending.split(";")[0] ?? "" },

@@ -1,12 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { loadConfig } from "../src/config.js";
 import { DEMO_PASSWORD } from "../src/core/demo.js";
-import { startShekara } from "../src/server/runtime.js";
 import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
 import { totpCode } from "../src/services/auth/totp.js";
 import { type Benchmark, figure, load, percentiles, signIn } from "./harness.js";
+import { withBenchServer } from "./server.js";
 
 /**
  * An audited single-row insert through the HTTP API (POST /api/v1/units: validation, session,
@@ -17,19 +13,7 @@ export const httpWrite: Benchmark = {
   name: "http-write",
   description: "audited single-row insert through HTTP vs a raw single-row INSERT",
   async run({ durationMs, concurrency, log }) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shekara-bench-"));
-    const config = loadConfig({
-      ...process.env,
-      SHEKARA_DATA_DIR: dataDir,
-      SHEKARA_DEMO: "1",
-      LOG_LEVEL: "silent",
-      SHEKARA_DB_POOL: String(concurrency + 2),
-    });
-    const shekara = await startShekara(config);
-    const database = shekara.deps.database;
-    log(`database: ${database.kind}; concurrency ${concurrency}; ${durationMs / 1000} s per phase`);
-    try {
-      const base = await shekara.app.listen({ port: 0, host: "127.0.0.1" });
+    return withBenchServer(concurrency, log, durationMs, async ({ database, base }) => {
       const cookie = await signIn(base, "admin", DEMO_PASSWORD, (now) => totpCode(DEMO_TOTP_SECRET, now));
       const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie } })).json()) as {
         items: { id: string; code: string }[];
@@ -82,10 +66,6 @@ export const httpWrite: Benchmark = {
         figure("http-write", "p99 latency", h.p99, "ms", r.p99),
         figure("http-write", "errors", http.errors, "count", raw.errors),
       ];
-    } finally {
-      await database.ownerQuery("DROP TABLE IF EXISTS bench_raw").catch(() => undefined);
-      await shekara.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   },
 };

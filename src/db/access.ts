@@ -9,8 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+import { createdAt } from "./columns.js";
 
 /** A triad of counterpart units of the three checkpoint agencies at one interaction level. */
 export const triads = pgTable("triads", {

@@ -13,9 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns.js";
 import { ltree } from "./types.js";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 /**
  * An application for a pass (Z-10, App.2). Its state is derived from its action log

@@ -1,6 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+import { createdAt } from "./columns.js";
 
 /**
  * Records screening registry (issue 6): persons on police or NSC lists, keyed by the source's own

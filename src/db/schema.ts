@@ -11,9 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns.js";
 import { ltree } from "./types.js";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 /** Units of agencies (X-1, X-2) and organizations; each agency is a tree, `path` its ltree path. */
 export const units = pgTable(

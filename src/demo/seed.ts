@@ -121,6 +121,16 @@ const DEMO_UNITS: DemoUnit[] = [
     nameRu: "Акимат города Жаркент (демо)",
     nameEn: "Zharkent City Akimat (demo)",
   },
+  {
+    // Z p.28: the Border troops decide on special works (today the NSC Border Service).
+    code: "DEMO-NSC-BORDER-TROOPS",
+    agency: "NSC",
+    parent: "DEMO-NSC-BS",
+    nameKk: "Шекара әскерлері басқармасы (демо)",
+    nameRu: "Управление пограничных войск (демо)",
+    nameEn: "Border Troops Directorate (demo)",
+    level: 2,
+  },
 ];
 
 const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[] }[] = [
@@ -150,6 +160,12 @@ const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[
     roles: ["checkpoint_officer"],
   },
   { login: "mod", fullName: "Демо ҚМ келісушісі Арман", unit: "DEMO-MOD", roles: ["works_approver"] },
+  {
+    login: "border",
+    fullName: "Демо Шекара әскерлері келісушісі Бауыржан",
+    unit: "DEMO-NSC-BORDER-TROOPS",
+    roles: ["works_approver"],
+  },
   { login: "uigur", fullName: "Демо Ұйғыр инспекторы Динара", unit: "DEMO-IAB-UIGUR", roles: ["officer"] },
   {
     login: "hotel",

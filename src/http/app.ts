@@ -33,6 +33,7 @@ import { metaRoutes } from "./routes/meta.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screening.js";
+import { specialRoutes } from "./routes/special.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
 import { verifyRoutes } from "./routes/verify.js";
@@ -163,6 +164,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(applicationRoutes(deps));
   await app.register(verifyRoutes(deps));
   await app.register(screeningRoutes(deps));
+  await app.register(specialRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

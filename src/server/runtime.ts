@@ -13,6 +13,7 @@ import { sealAudit } from "../services/audit/audit.service.js";
 import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
+import { escalateOverdue } from "../services/special/foreigners.service.js";
 
 /** A running Shekara: the app, its adapters and a stop function. */
 export interface Shekara {
@@ -33,6 +34,7 @@ export async function startShekara(
     signer?: Signer;
     notifier?: Notifier;
     sealEveryMs?: number;
+    escalateEveryMs?: number;
   } = {},
 ): Promise<Shekara> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -65,6 +67,14 @@ export async function startShekara(
   }, opts.sealEveryMs ?? 1000);
   sealTimer.unref();
 
+  // Overdue NSC answers on foreigners' permits are escalated by a periodic scan (Z p.17); the scan
+  // takes an advisory lock and skips locked rows, so several instances may run it at once.
+  let escalating: Promise<unknown> = Promise.resolve();
+  const escalationTimer = setInterval(() => {
+    escalating = escalateOverdue(deps).catch((err) => logger.error({ err }, "NSC escalation scan failed"));
+  }, opts.escalateEveryMs ?? 60_000);
+  escalationTimer.unref();
+
   let stopped = false;
   return {
     app,
@@ -74,6 +84,8 @@ export async function startShekara(
       if (stopped) return;
       stopped = true;
       clearInterval(sealTimer);
+      clearInterval(escalationTimer);
+      await escalating;
       await app.close(); // stops accepting, lets in-flight requests finish
       await sealing;
       await sealAudit(database).catch(() => 0);

@@ -331,8 +331,8 @@ function drawFoot(pdf: PDFKit.PDFDocument, doc: PassDocument): void {
   write(pdf, both(L.qrCaption), qrX - 14, top + QR_SIZE + 3, QR_SIZE + 14, { ...caption, size: 5.2 });
 }
 
-/** The verification payload as vector QR modules, error correction M (C-6). */
-function drawQr(pdf: PDFKit.PDFDocument, payload: string, x: number, y: number, size: number): void {
+/** The verification payload as vector QR modules, error correction M (C-6); shared with permits. */
+export function drawQr(pdf: PDFKit.PDFDocument, payload: string, x: number, y: number, size: number): void {
   const { modules } = QRCode.create(payload, { errorCorrectionLevel: "M" });
   const cell = size / modules.size;
   pdf.save();

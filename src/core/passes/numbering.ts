@@ -92,3 +92,26 @@ export function parseRegisterLine(text: string): SeriesNumber | undefined {
 export function isPassNumber(text: string): boolean {
   return parsePassNumber(text) !== undefined;
 }
+
+/**
+ * Permits for foreigners and stateless persons (Z p.17) are a document of their own with their own
+ * gapless series per unit and year, told apart from passes by the letter "Р" (рұқсат / разрешение):
+ * "ПАН-Р-2026-000003". A pass number can never parse as a permit number and vice versa.
+ */
+const PERMIT_NUMBER = /^([^-/\s]+)-Р-(\d{4})-(\d{6})$/u;
+
+/** Formats a permit number: "ПАН-Р-2026-000003". */
+export function formatPermitNumber(parts: SeriesNumber): string {
+  assertParts(parts);
+  return `${parts.series}-Р-${parts.year}-${String(parts.seq).padStart(6, "0")}`;
+}
+
+/** Parses a permit number, or undefined when it is not one. */
+export function parsePermitNumber(text: string): SeriesNumber | undefined {
+  return parseWith(PERMIT_NUMBER, text);
+}
+
+/** True when the text is a well-formed permit number. */
+export function isPermitNumber(text: string): boolean {
+  return parsePermitNumber(text) !== undefined;
+}

@@ -22,7 +22,7 @@
  */
 import { signAsync, verifyAsync } from "@noble/ed25519";
 import { isIsoDate } from "../eligibility/dates.js";
-import { isPassNumber } from "./numbering.js";
+import { isPassNumber, isPermitNumber } from "./numbering.js";
 
 /** The prefix naming this code format; a new format gets a new prefix, old codes keep verifying. */
 export const CODE_PREFIX = "SHK1";
@@ -92,7 +92,8 @@ const encoder = new TextEncoder();
 /** Why the fields cannot be encoded, or undefined when they can. */
 function fieldProblem(fields: PassPayloadFields): string | undefined {
   if (fields.v !== 1) return "v must be 1";
-  if (!isPassNumber(fields.n)) return "n is not a pass number";
+  // Permits (Z p.17) carry the same signed fields under their own number series.
+  if (!isPassNumber(fields.n) && !isPermitNumber(fields.n)) return "n is not a pass or permit number";
   const name = fields.h;
   if (name.trim() !== name || name.length === 0 || name.length > 120)
     return "h must be 1–120 trimmed characters";

@@ -73,6 +73,7 @@ export function verifyRoutes(deps: Deps): FastifyPluginAsyncZod {
                 .array(z.object({ kato: z.string(), nameKk: z.string(), nameRu: z.string() }))
                 .optional(),
               current: z.object({ status: z.string(), validUntil: z.string() }).optional(),
+              document: z.enum(["pass", "permit"]).optional(),
             }),
             400: errorBodySchema,
           },

@@ -3,9 +3,15 @@ import type { PassDocument } from "../../adapters/pdf/pass.js";
 import { renderPassPdf } from "../../adapters/pdf/pass.js";
 import { type RegisterLine, renderRegisterBookPdf } from "../../adapters/pdf/register-book.js";
 import { AppError, notFound } from "../../core/errors.js";
-import { type ApplicationData, replay, type VerifyResult, verifyPassCode } from "../../core/passes/index.js";
+import {
+  type ApplicationData,
+  isPermitNumber,
+  replay,
+  type VerifyResult,
+  verifyPassCode,
+} from "../../core/passes/index.js";
 import { localDate } from "../../core/time.js";
-import { applications, passes, registerLines, units, users, zoneEntries } from "../../db/schema.js";
+import { applications, passes, permits, registerLines, units, users, zoneEntries } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
@@ -36,6 +42,8 @@ export async function revocationList(deps: Pick<Deps, "database" | "clock">) {
 export interface Verification extends VerifyResult {
   places?: { kato: string; nameKk: string; nameRu: string }[];
   current?: { status: string; validUntil: string };
+  /** Which document the code is on: a pass, or a foreigner's permit (Z p.17). */
+  document?: "pass" | "permit";
 }
 
 /**
@@ -59,10 +67,14 @@ export async function verifyCode(
       .from(zoneEntries)
       .where(inArray(zoneEntries.kato, result.pass?.p ?? []));
     const unique = [...new Map(places.map((p) => [p.kato, p])).values()];
-    const live = (await tx.select().from(passes).where(eq(passes.number, number)).limit(1))[0];
+    const isPermit = isPermitNumber(number);
+    // Permits (Z p.17) carry the same signed fields; their live state is in their own table.
+    const live = isPermit
+      ? (await tx.select().from(permits).where(eq(permits.number, number)).limit(1))[0]
+      : (await tx.select().from(passes).where(eq(passes.number, number)).limit(1))[0];
     await appendAudit(tx, deps.clock.now(), null, meta, {
-      action: "pass.verify",
-      objectType: "pass",
+      action: isPermit ? "permit.verify" : "pass.verify",
+      objectType: isPermit ? "permit" : "pass",
       objectId: number,
       details: { status: result.status },
     });
@@ -81,6 +93,7 @@ export async function verifyCode(
       status,
       places: unique,
       ...(live ? { current: { status: live.status, validUntil: live.validUntil } } : {}),
+      document: isPermit ? "permit" : "pass",
     };
   });
 }

@@ -1,0 +1,47 @@
+/**
+ * Special works (Z p.28): each routed body records its own decision; the combined outcome is the
+ * permission document. One refusal refuses the whole application; all routed bodies must approve.
+ */
+import { AppError, invalid } from "../errors.js";
+import type { WorkBody } from "./rules.js";
+
+/** A body's decision. */
+export const WORK_DECISIONS = ["APPROVED", "REFUSED"] as const;
+export type WorkDecision = (typeof WORK_DECISIONS)[number];
+
+/** The combined outcome of an application. */
+export type WorksOutcome = "PENDING" | "APPROVED" | "REFUSED";
+
+/** Combines the routed bodies' decisions: any refusal refuses, all approvals approve, else pending. */
+export function combineWorks(
+  routed: readonly WorkBody[],
+  decisions: Partial<Record<WorkBody, WorkDecision>>,
+): WorksOutcome {
+  if (routed.length === 0) throw new RangeError("an application is routed to at least one body");
+  if (routed.some((b) => decisions[b] === "REFUSED")) return "REFUSED";
+  if (routed.every((b) => decisions[b] === "APPROVED")) return "APPROVED";
+  return "PENDING";
+}
+
+/**
+ * Checks that a body may decide now: it must be routed, not have decided, and the outcome must
+ * still be open (after a refusal nothing more is asked of anyone).
+ */
+export function assertMayDecide(
+  routed: readonly WorkBody[],
+  decisions: Partial<Record<WorkBody, WorkDecision>>,
+  body: WorkBody,
+): void {
+  if (!routed.includes(body)) throw invalid("body", "this body is not asked on this application");
+  const outcome = combineWorks(routed, decisions);
+  if (decisions[body] !== undefined || outcome !== "PENDING") {
+    throw new AppError("ILLEGAL_TRANSITION", {
+      params: {
+        action: `DECIDE ${body}`,
+        state: outcome === "PENDING" ? "DECIDED" : outcome,
+        clause: "Z p.28",
+      },
+      clause: "Z p.28",
+    });
+  }
+}

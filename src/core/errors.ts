@@ -273,6 +273,54 @@ export const ERROR_CATALOG = {
       en: "The records file cannot be read: {reason}",
     },
   },
+  PLAN_NOT_A_PARTY_HEAD: {
+    kind: "forbidden",
+    message: {
+      kk: "Жоспарды тек үштік бөлімшелерінің бастықтары әзірлейді ({clause}).",
+      ru: "План разрабатывают только начальники подразделений тройки ({clause}).",
+      en: "Only the heads of the triad's units draft the plan ({clause}).",
+    },
+  },
+  PLAN_NOT_HIGHER_INSTANCE: {
+    kind: "forbidden",
+    message: {
+      kk: "Жоспарды тараптың жоғары тұрған инстанциясы ғана бекітеді ({clause}).",
+      ru: "План утверждает только вышестоящая инстанция стороны ({clause}).",
+      en: "Only a party's higher instance approves the plan ({clause}).",
+    },
+  },
+  PLAN_AGREEMENTS_MISSING: {
+    kind: "conflict",
+    message: {
+      kk: "{version}-нұсқаны барлық тарап келіспеген, жоқ: {missing} ({clause}).",
+      ru: "Версию {version} согласовали не все стороны, нет: {missing} ({clause}).",
+      en: "Not every party agreed version {version}; missing: {missing} ({clause}).",
+    },
+  },
+  PLAN_NO_HIGHER_INSTANCE: {
+    kind: "conflict",
+    message: {
+      kk: "{party} тарапының жоғары тұрған инстанциясы жоқ; жоспарды бекітуге ұсыну мүмкін емес ({clause}).",
+      ru: "У стороны {party} нет вышестоящей инстанции; план нельзя представить на утверждение ({clause}).",
+      en: "Party {party} has no higher instance; the plan cannot be submitted for approval ({clause}).",
+    },
+  },
+  HANDOVER_ITEM_UNAVAILABLE: {
+    kind: "conflict",
+    message: {
+      kk: "«{item}» тапсырушы бөлімшенің қарауында емес немесе басқа ашық актіде тұр.",
+      ru: "«{item}» не находится на хранении передающего подразделения или уже в другом открытом акте.",
+      en: "{item} is not in the giving unit's custody or is already in another open act.",
+    },
+  },
+  HANDOVER_NOT_SIGNATORY: {
+    kind: "forbidden",
+    message: {
+      kk: "Актіге тек {side} бөлімшенің қызметкері қол қояды ({clause}).",
+      ru: "Акт подписывает только сотрудник {side} подразделения ({clause}).",
+      en: "Only an officer of the {side} unit signs this act ({clause}).",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

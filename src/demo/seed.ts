@@ -7,6 +7,7 @@ import { triads, units, userContacts, users } from "../db/schema.js";
 import { appendAudit } from "../services/audit/audit.service.js";
 import { enrollDemoTotp } from "../services/auth/totp.service.js";
 import type { Deps } from "../services/context.js";
+import { loadDemoCoordination } from "../services/coordination/demo.js";
 import { importZoneList } from "../services/reference/zone.service.js";
 import { loadDemoRecords } from "../services/screening/demo.js";
 import { pathLabel } from "../services/units/units.service.js";
@@ -173,6 +174,18 @@ const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[
     unit: "DEMO-ORG-HOTEL",
     roles: ["org_representative", "registrar"],
   },
+  // Coordination: the heads of the Khorgos triad's NSC and Customs units, and each
+  // party's higher instance that approves their joint plan.
+  { login: "regionhead", fullName: "Демо Облыс бастығы Бауыржан", unit: "DEMO-IAB-ALM", roles: ["head"] },
+  { login: "nschead", fullName: "Демо Отряд бастығы Серік", unit: "DEMO-NSC-KHORGOS", roles: ["head"] },
+  {
+    login: "customshead",
+    fullName: "Демо Кеден бастығы Гүлнар",
+    unit: "DEMO-CUSTOMS-KHORGOS",
+    roles: ["head"],
+  },
+  { login: "nscchief", fullName: "Демо ШҚ басшысы Қайрат", unit: "DEMO-NSC-BS", roles: ["head"] },
+  { login: "customschief", fullName: "Демо Комитет басшысы Әлия", unit: "DEMO-CUSTOMS", roles: ["head"] },
 ];
 
 /** The demo logins, printed at start-up. */
@@ -274,6 +287,7 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
     }
   });
   await loadDemoRecords(deps);
+  await loadDemoCoordination(deps);
   await enrollDemoTotp(deps);
   return true;
 }

@@ -28,8 +28,10 @@ import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
+import { handoverRoutes } from "./routes/handovers.js";
 import { healthRoutes } from "./routes/health.js";
 import { metaRoutes } from "./routes/meta.js";
+import { planRoutes } from "./routes/plans.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screening.js";
@@ -165,6 +167,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(verifyRoutes(deps));
   await app.register(screeningRoutes(deps));
   await app.register(specialRoutes(deps));
+  await app.register(planRoutes(deps));
+  await app.register(handoverRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   "petitions.own",
   "records.screen",
   "records.manage",
+  "plans.draft",
+  "coordination.read",
+  "coordination.manage",
+  "handovers.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +60,8 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "applications.check",
       "passes.verify",
       "records.screen",
+      "coordination.read",
+      "handovers.manage",
     ],
   },
   head: {
@@ -66,6 +72,10 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "passes.decide",
       "plans.approve",
       "records.screen",
+      "plans.draft",
+      "coordination.read",
+      "coordination.manage",
+      "handovers.manage",
     ],
     clause: "Z p.31",
   },
@@ -77,14 +87,20 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "officials.manage",
       "records.screen",
       "records.manage",
+      "coordination.read",
     ],
     clause: "Z p.3, p.17, p.27",
   },
   works_approver: { permissions: ["units.read", "special_works.decide"], clause: "Z p.28" },
   registrar: { permissions: ["passes.register", "passes.verify"], clause: "Z p.18, p.36" },
-  checkpoint_officer: { permissions: ["units.read", "passes.verify", "records.screen"] },
-  duty_officer: { permissions: ["units.read", "exchange.duty", "exchange.send"], clause: "X p.5.2" },
-  analyst: { permissions: ["units.read", "dashboards.read"] },
+  checkpoint_officer: {
+    permissions: ["units.read", "passes.verify", "records.screen", "coordination.read", "handovers.manage"],
+  },
+  duty_officer: {
+    permissions: ["units.read", "exchange.duty", "exchange.send", "coordination.read", "handovers.manage"],
+    clause: "X p.5.2",
+  },
+  analyst: { permissions: ["units.read", "dashboards.read", "coordination.read"] },
   unit_admin: { permissions: ["units.read", "units.manage", "users.read", "users.manage", "audit.read"] },
   system_admin: {
     permissions: [

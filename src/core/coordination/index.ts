@@ -1,0 +1,6 @@
+export * from "./custody.js";
+export * from "./dates.js";
+export * from "./plan-content.js";
+export * from "./plan-diff.js";
+export * from "./plan-machine.js";
+export * from "./rules.js";

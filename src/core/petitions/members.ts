@@ -71,7 +71,11 @@ const MESSAGES = {
   },
 } satisfies Record<string, Translated>;
 
-const normalizeHeader = (header: string): string => header.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+const normalizeHeader = (header: string): string =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 
 /** Maps a file's header row to fields; unknown columns are ignored. */
 export function mapHeaders(headers: readonly string[]): Map<number, keyof MemberInput> {
@@ -119,7 +123,8 @@ export function validateRow(line: number, raw: Partial<Record<keyof MemberInput,
   else if (!isIsoDate(issuedOn)) problems.push({ field: "documentIssuedOn", message: MESSAGES.date });
   const issuedBy = requireText("documentIssuedBy", 200);
   const leaderText = value("isLeader").toLowerCase();
-  if (!YES.has(leaderText) && !NO.has(leaderText)) problems.push({ field: "isLeader", message: MESSAGES.leader });
+  if (!YES.has(leaderText) && !NO.has(leaderText))
+    problems.push({ field: "isLeader", message: MESSAGES.leader });
   if (
     problems.length > 0 ||
     !surname ||
@@ -165,7 +170,11 @@ export function validateTable(table: readonly (readonly string[])[]): RowReport[
     if (report.member) {
       const key = `${report.member.documentSeries ?? ""}|${report.member.documentNumber}`.toUpperCase();
       if (seen.has(key)) {
-        reports.push({ line: report.line, ok: false, problems: [{ field: "documentNumber", message: MESSAGES.duplicate }] });
+        reports.push({
+          line: report.line,
+          ok: false,
+          problems: [{ field: "documentNumber", message: MESSAGES.duplicate }],
+        });
         return;
       }
       seen.add(key);
@@ -208,7 +217,8 @@ export function memberOutcome(kind: PetitionKind, member: MemberResults): Member
     if (!member.nscResult) return "AWAITING_NSC";
   }
   if (member.decision === "REFUSED") return "REFUSED";
-  if (member.decision === "APPROVED") return member.passNumber || member.coveredByGroupPass ? "ISSUED" : "APPROVED";
+  if (member.decision === "APPROVED")
+    return member.passNumber || member.coveredByGroupPass ? "ISSUED" : "APPROVED";
   if (!member.checkResult) return "AWAITING_CHECK";
   return "AWAITING_DECISION";
 }

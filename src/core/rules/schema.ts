@@ -140,7 +140,13 @@ const petitionRoutingRule = z.strictObject({
   checkedBy: z.enum(PETITION_BODIES).optional(),
   // copies of the list and who holds each, in order (copy 1 first)
   copies: z
-    .array(z.strictObject({ holder: z.enum(["GROUP_LEADER", "IAB", "NSC"]), certified: z.boolean(), withResults: z.boolean() }))
+    .array(
+      z.strictObject({
+        holder: z.enum(["GROUP_LEADER", "IAB", "NSC"]),
+        certified: z.boolean(),
+        withResults: z.boolean(),
+      }),
+    )
     .max(10)
     .optional(),
   // whether one pass may go to the group leader with the certified list (Z p.10)

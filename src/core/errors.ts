@@ -321,6 +321,30 @@ export const ERROR_CATALOG = {
       en: "Only an officer of the {side} unit signs this act ({clause}).",
     },
   },
+  PETITION_LATE: {
+    kind: "invalid",
+    message: {
+      kk: "Өтініш хат мерзімінен кеш: {applyBy} күнінен кешіктірмей беру керек еді ({clause}). Ерекше себепті көрсетіңіз.",
+      ru: "Ходатайство подано с опозданием: его нужно было подать не позднее {applyBy} ({clause}). Укажите исключительную причину.",
+      en: "The petition is late: it was due by {applyBy} ({clause}). Give the exceptional reason.",
+    },
+  },
+  PETITION_STEP_NOT_ALLOWED: {
+    kind: "conflict",
+    message: {
+      kk: "Бұл қадам қазір мүмкін емес: {reason}",
+      ru: "Этот шаг сейчас невозможен: {reason}",
+      en: "This step is not possible now: {reason}",
+    },
+  },
+  PETITION_FILE_UNREADABLE: {
+    kind: "invalid",
+    message: {
+      kk: "Тізім файлын оқу мүмкін емес: {reason}",
+      ru: "Не удалось прочитать файл списка: {reason}",
+      en: "The list file cannot be read: {reason}",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Agency } from "../core/access/agencies.js";
 import type { Role } from "../core/access/roles.js";
 import { DEMO_PASSWORD } from "../core/demo.js";
-import { triads, units, userContacts, users } from "../db/schema.js";
+import { organizations, triads, units, userContacts, users } from "../db/schema.js";
 import { appendAudit } from "../services/audit/audit.service.js";
 import { enrollDemoTotp } from "../services/auth/totp.service.js";
 import type { Deps } from "../services/context.js";
@@ -116,6 +116,20 @@ const DEMO_UNITS: DemoUnit[] = [
     nameEn: "Zharkent Hotel (demo)",
   },
   {
+    code: "DEMO-ORG-EMPLOYER",
+    agency: "ORGANIZATION",
+    nameKk: "«Жетісу Құрылыс» ЖШС (демо)",
+    nameRu: "ТОО «Жетысу Курылыс» (демо)",
+    nameEn: "Zhetysu Kurylys LLP (demo)",
+  },
+  {
+    code: "DEMO-CORR-ZHARKENT",
+    agency: "CORRECTIONS",
+    nameKk: "Жаркент түзеу мекемесі (демо)",
+    nameRu: "Жаркентское исправительное учреждение (демо)",
+    nameEn: "Zharkent Correctional Institution (demo)",
+  },
+  {
     code: "DEMO-AKIMAT-ZHARKENT",
     agency: "AKIMAT",
     nameKk: "Жаркент қаласының әкімдігі (демо)",
@@ -186,6 +200,43 @@ const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[
   },
   { login: "nscchief", fullName: "Демо ШҚ басшысы Қайрат", unit: "DEMO-NSC-BS", roles: ["head"] },
   { login: "customschief", fullName: "Демо Комитет басшысы Әлия", unit: "DEMO-CUSTOMS", roles: ["head"] },
+  {
+    login: "employer",
+    fullName: "Демо Жұмыс беруші өкілі Бекзат",
+    unit: "DEMO-ORG-EMPLOYER",
+    roles: ["org_representative"],
+  },
+  {
+    login: "colony",
+    fullName: "Демо Мекеме өкілі Жандос",
+    unit: "DEMO-CORR-ZHARKENT",
+    roles: ["org_representative"],
+  },
+];
+
+/** Organization accounts of the demo (Z-13, Z-15): kind, address, head and the IAB where each is located. */
+const DEMO_ORGANIZATIONS: { code: string; kind: string; address: string; headName: string; iab: string }[] = [
+  {
+    code: "DEMO-ORG-HOTEL",
+    kind: "OTHER",
+    address: "Жаркент, Головацкий к., 1 (демо)",
+    headName: "Демо Директор Асқар",
+    iab: "DEMO-IAB-PANFILOV",
+  },
+  {
+    code: "DEMO-ORG-EMPLOYER",
+    kind: "EMPLOYER",
+    address: "Алматы, Абай даңғ., 10 (демо)",
+    headName: "Демо Директор Ерлан",
+    iab: "DEMO-IAB-PANFILOV",
+  },
+  {
+    code: "DEMO-CORR-ZHARKENT",
+    kind: "INSTITUTION",
+    address: "Жаркент, Түрме к., 5 (демо)",
+    headName: "Демо Бастық Марат",
+    iab: "DEMO-IAB-PANFILOV",
+  },
 ];
 
 /** The demo logins, printed at start-up. */
@@ -235,6 +286,20 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
         const unitId = paths.get(code)?.id;
         if (triad && unitId) await tx.update(units).set({ triadId: triad.id }).where(eq(units.id, unitId));
       }
+    }
+    for (const org of DEMO_ORGANIZATIONS) {
+      const unitId = paths.get(org.code)?.id;
+      const iabId = paths.get(org.iab)?.id;
+      if (unitId && iabId)
+        await tx.insert(organizations).values({
+          unitId,
+          kind: org.kind,
+          address: org.address,
+          headName: org.headName,
+          locationIabUnitId: iabId,
+          isDemo: true,
+          createdAt: now,
+        });
     }
     await appendAudit(tx, now, null, meta, {
       action: "demo.load",

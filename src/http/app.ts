@@ -31,6 +31,7 @@ import { eligibilityRoutes } from "./routes/eligibility.js";
 import { handoverRoutes } from "./routes/handovers.js";
 import { healthRoutes } from "./routes/health.js";
 import { metaRoutes } from "./routes/meta.js";
+import { petitionRoutes } from "./routes/petitions.js";
 import { planRoutes } from "./routes/plans.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
@@ -169,6 +170,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(specialRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(handoverRoutes(deps));
+  await app.register(petitionRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

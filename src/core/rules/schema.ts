@@ -13,6 +13,7 @@ import {
   STATUS_FLAGS,
 } from "../eligibility/facts.js";
 import { invalid } from "../errors.js";
+import { PETITION_BODIES, PETITION_KINDS } from "../petitions/kinds.js";
 
 /** Bodies that issue passes and permits. */
 export const ISSUERS = [
@@ -127,6 +128,30 @@ const noticeRule = z.strictObject({
   flag: flagSchema,
 });
 const lateApplicationRule = z.strictObject({ kind: z.literal("LATE_APPLICATION"), ...base });
+/** Where an organization's petition goes and who checks it (Z p.22, p.27); one per petition kind. */
+const petitionRoutingRule = z.strictObject({
+  kind: z.literal("PETITION_ROUTING"),
+  ...base,
+  petition: z.enum(PETITION_KINDS),
+  filedWith: z.enum(PETITION_BODIES),
+  // the body that may take it instead, only with a recorded reason
+  exceptionallyWith: z.enum(PETITION_BODIES).optional(),
+  // the body that checks every person and records a result (the NSC for strip lists)
+  checkedBy: z.enum(PETITION_BODIES).optional(),
+  // copies of the list and who holds each, in order (copy 1 first)
+  copies: z
+    .array(
+      z.strictObject({
+        holder: z.enum(["GROUP_LEADER", "IAB", "NSC"]),
+        certified: z.boolean(),
+        withResults: z.boolean(),
+      }),
+    )
+    .max(10)
+    .optional(),
+  // whether one pass may go to the group leader with the certified list (Z p.10)
+  groupPass: z.boolean(),
+});
 
 /** One rule of any kind. */
 export const ruleSchema = z.discriminatedUnion("kind", [
@@ -141,6 +166,7 @@ export const ruleSchema = z.discriminatedUnion("kind", [
   registrationRule,
   noticeRule,
   lateApplicationRule,
+  petitionRoutingRule,
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleKind = Rule["kind"];

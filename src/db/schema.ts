@@ -107,6 +107,8 @@ export const auditChain = pgTable("audit_chain", {
   sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export * from "./access.js";
+export * from "./databank.js";
 export * from "./passes.js";
 export * from "./records.js";
 export * from "./reference.js";
+export * from "./statistics.js";

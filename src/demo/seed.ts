@@ -7,6 +7,7 @@ import { triads, units, userContacts, users } from "../db/schema.js";
 import { appendAudit } from "../services/audit/audit.service.js";
 import { enrollDemoTotp } from "../services/auth/totp.service.js";
 import type { Deps } from "../services/context.js";
+import { loadDemoCoordinationData } from "../services/databank/demo.js";
 import { importZoneList } from "../services/reference/zone.service.js";
 import { loadDemoRecords } from "../services/screening/demo.js";
 import { pathLabel } from "../services/units/units.service.js";
@@ -258,6 +259,7 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
     }
   });
   await loadDemoRecords(deps);
+  await loadDemoCoordinationData(deps);
   await enrollDemoTotp(deps);
   return true;
 }

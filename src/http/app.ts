@@ -27,12 +27,14 @@ import { accountRoutes } from "./routes/account.js";
 import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { databankRoutes } from "./routes/databank.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
 import { healthRoutes } from "./routes/health.js";
 import { metaRoutes } from "./routes/meta.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screening.js";
+import { statisticsRoutes } from "./routes/statistics.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
 import { verifyRoutes } from "./routes/verify.js";
@@ -163,6 +165,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(applicationRoutes(deps));
   await app.register(verifyRoutes(deps));
   await app.register(screeningRoutes(deps));
+  await app.register(statisticsRoutes(deps));
+  await app.register(databankRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

@@ -108,8 +108,10 @@ export const auditChain = pgTable("audit_chain", {
 });
 export * from "./access.js";
 export * from "./coordination.js";
+export * from "./databank.js";
 export * from "./passes.js";
 export * from "./petitions.js";
 export * from "./records.js";
 export * from "./reference.js";
 export * from "./special.js";
+export * from "./statistics.js";

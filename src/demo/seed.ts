@@ -8,6 +8,7 @@ import { appendAudit } from "../services/audit/audit.service.js";
 import { enrollDemoTotp } from "../services/auth/totp.service.js";
 import type { Deps } from "../services/context.js";
 import { loadDemoCoordination } from "../services/coordination/demo.js";
+import { loadDemoCoordinationData } from "../services/databank/demo.js";
 import { importZoneList } from "../services/reference/zone.service.js";
 import { loadDemoRecords } from "../services/screening/demo.js";
 import { pathLabel } from "../services/units/units.service.js";
@@ -353,6 +354,7 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
   });
   await loadDemoRecords(deps);
   await loadDemoCoordination(deps);
+  await loadDemoCoordinationData(deps);
   await enrollDemoTotp(deps);
   return true;
 }

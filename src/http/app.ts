@@ -27,6 +27,7 @@ import { accountRoutes } from "./routes/account.js";
 import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { databankRoutes } from "./routes/databank.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
 import { handoverRoutes } from "./routes/handovers.js";
 import { healthRoutes } from "./routes/health.js";
@@ -37,6 +38,7 @@ import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
 import { ruleRoutes } from "./routes/rules.js";
 import { screeningRoutes } from "./routes/screening.js";
 import { specialRoutes } from "./routes/special.js";
+import { statisticsRoutes } from "./routes/statistics.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
 import { verifyRoutes } from "./routes/verify.js";
@@ -171,6 +173,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(planRoutes(deps));
   await app.register(handoverRoutes(deps));
   await app.register(petitionRoutes(deps));
+  await app.register(statisticsRoutes(deps));
+  await app.register(databankRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

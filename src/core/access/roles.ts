@@ -48,6 +48,11 @@ export const PERMISSIONS = [
   "coordination.read",
   "coordination.manage",
   "handovers.manage",
+  "statistics.read",
+  "statistics.enter",
+  "databank.read",
+  "databank.file",
+  "databank.official_use",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +125,32 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
   org_representative: { permissions: ["petitions.own", "passes.verify"] },
   citizen: { permissions: ["applications.own"] },
 };
+
+/**
+ * Statistics (X-14, X p.9.3) and the unified data bank (X-15, X p.5.5, p.10.3), added to the roles
+ * above as data: heads and duty officers enter their agency's figures and file material; officers
+ * read; "for official use" material is for heads, NSC reviewers and duty officers.
+ */
+const COORDINATION_DATA: Partial<Record<Role, Permission[]>> = {
+  officer: ["statistics.read", "databank.read"],
+  head: ["statistics.read", "statistics.enter", "databank.read", "databank.file", "databank.official_use"],
+  nsc_reviewer: ["statistics.read", "databank.read", "databank.official_use"],
+  checkpoint_officer: ["statistics.read", "databank.read"],
+  duty_officer: [
+    "statistics.read",
+    "statistics.enter",
+    "databank.read",
+    "databank.file",
+    "databank.official_use",
+  ],
+  analyst: ["statistics.read", "databank.read"],
+  system_admin: ["statistics.read", "databank.read"],
+};
+for (const [role, extra] of Object.entries(COORDINATION_DATA) as [Role, Permission[]][]) {
+  ROLE_PERMISSIONS[role].permissions.push(
+    ...extra.filter((p) => !ROLE_PERMISSIONS[role].permissions.includes(p)),
+  );
+}
 
 /** True when the value names a role. */
 export function isRole(value: string): value is Role {

@@ -12,6 +12,7 @@ import { buildApp } from "../http/app.js";
 import { sealAudit } from "../services/audit/audit.service.js";
 import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
+import { scanReminders } from "../services/passes/reminders.service.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 
 /** A running Shekara: the app, its adapters and a stop function. */
@@ -33,6 +34,8 @@ export async function startShekara(
     signer?: Signer;
     notifier?: Notifier;
     sealEveryMs?: number;
+    /** How often deadline reminders are scanned for (C-5); 0 turns the scan off. */
+    remindEveryMs?: number;
   } = {},
 ): Promise<Shekara> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -65,6 +68,19 @@ export async function startShekara(
   }, opts.sealEveryMs ?? 1000);
   sealTimer.unref();
 
+  // Deadline reminders to pass holders (C-5, Z-24, Z-27): safe with several instances (advisory lock).
+  let reminding: Promise<unknown> = Promise.resolve();
+  const remindEvery = opts.remindEveryMs ?? 15 * 60 * 1000;
+  const remindTimer =
+    remindEvery > 0
+      ? setInterval(() => {
+          reminding = reminding
+            .then(() => scanReminders(deps))
+            .catch((err) => logger.error({ err }, "reminder scan failed"));
+        }, remindEvery)
+      : undefined;
+  remindTimer?.unref();
+
   let stopped = false;
   return {
     app,
@@ -74,8 +90,10 @@ export async function startShekara(
       if (stopped) return;
       stopped = true;
       clearInterval(sealTimer);
+      if (remindTimer) clearInterval(remindTimer);
       await app.close(); // stops accepting, lets in-flight requests finish
       await sealing;
+      await reminding;
       await sealAudit(database).catch(() => 0);
       await database.close();
     },

@@ -20,6 +20,12 @@ const application = (surname: string, givenName = "Нұрсұлтан", patronym
   stayDays: 20,
 });
 
+/** Set SHEKARA_SCREENSHOTS=/some/dir to keep full-page screenshots of the main screens. */
+const SHOTS = process.env.SHEKARA_SCREENSHOTS;
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
 describe.skipIf(!browserAvailable)("records screening and the pass after issue in Chromium", () => {
   let t: TestApp;
   let browser: Browser;
@@ -87,6 +93,7 @@ describe.skipIf(!browserAvailable)("records screening and the pass after issue i
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => nsc.getByRole("dialog").count()).toBe(0);
     await expect.poll(() => hit.textContent()).toContain("Dismissed");
+    await shot(nsc, "screening-en");
 
     // A pasted list: results in the order given.
     await nsc.getByRole("tab", { name: "A list" }).click();
@@ -98,12 +105,14 @@ describe.skipIf(!browserAvailable)("records screening and the pass after issue i
     await expect.poll(() => results.count()).toBe(2);
     expect(await results.nth(0).textContent()).toContain("DEMO-IAB-0002");
     expect(await results.nth(1).textContent()).toContain("No candidates");
+    await shot(nsc, "screening-batch-en");
     await expectAccessible(nsc);
 
     // The registry: search, add, change, delete — each change audited.
     await nsc.goto(`${base}/screening/records`);
     await expect.poll(() => heading(nsc)).toBe("Records registry");
     await expect.poll(() => nsc.getByRole("row", { name: /DEMO-IAB-0001/ }).count()).toBe(1);
+    await shot(nsc, "records-en");
     await expectAccessible(nsc);
     await nsc.getByRole("button", { name: "Add a record" }).click();
     const form = nsc.getByRole("dialog");
@@ -155,6 +164,7 @@ describe.skipIf(!browserAvailable)("records screening and the pass after issue i
     await dialog.getByRole("textbox", { name: "Сіздің негіздемеңіз" }).fill("Туған күні мен құжаты сәйкес");
     await dialog.getByRole("button", { name: "Сақтау" }).click();
     await expect.poll(() => hit.textContent()).toContain("Расталды");
+    await shot(officer, "case-check-kk");
     await officer.getByRole("button", { name: "Тексеру нәтижесі" }).click();
     const check = officer.getByRole("dialog");
     await check.getByRole("radio", { name: "Расталған сәйкестік" }).check();

@@ -82,9 +82,9 @@ export function CandidateTable({
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color="dark" variant="outline" tt="none">
+                      <Text fw={700} size="sm" style={{ whiteSpace: "nowrap" }}>
                         {(c.score * 100).toFixed(0)}%
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <List size="sm" spacing={2}>

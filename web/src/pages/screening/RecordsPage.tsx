@@ -104,7 +104,7 @@ export function RecordsPage() {
             )}
             {list.data?.items.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   {r.id}{" "}
                   {r.isDemo && (
                     <Badge color="dark" variant="outline" size="sm">
@@ -113,13 +113,13 @@ export function RecordsPage() {
                   )}
                 </Table.Td>
                 <Table.Td>{r.names.join(" / ")}</Table.Td>
-                <Table.Td>{r.birthDate ?? ""}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{r.birthDate ?? ""}</Table.Td>
                 <Table.Td>
                   <Text size="sm" lineClamp={2}>
                     {r.reason}
                   </Text>
                 </Table.Td>
-                <Table.Td>{r.validUntil ?? ""}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{r.validUntil ?? ""}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <Button

@@ -113,5 +113,6 @@ export * from "./passes.js";
 export * from "./petitions.js";
 export * from "./records.js";
 export * from "./reference.js";
+export * from "./reminders.js";
 export * from "./special.js";
 export * from "./statistics.js";

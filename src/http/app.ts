@@ -27,6 +27,7 @@ import { accountRoutes } from "./routes/account.js";
 import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { caseScreeningRoutes } from "./routes/case-screening.js";
 import { databankRoutes } from "./routes/databank.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
 import { handoverRoutes } from "./routes/handovers.js";
@@ -175,6 +176,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(petitionRoutes(deps));
   await app.register(statisticsRoutes(deps));
   await app.register(databankRoutes(deps));
+  await app.register(caseScreeningRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

@@ -12,6 +12,7 @@ import { buildApp } from "../http/app.js";
 import { sealAudit } from "../services/audit/audit.service.js";
 import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
+import { scanReminders } from "../services/passes/reminders.service.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 import { escalateOverdue } from "../services/special/foreigners.service.js";
 
@@ -35,6 +36,8 @@ export async function startShekara(
     notifier?: Notifier;
     sealEveryMs?: number;
     escalateEveryMs?: number;
+    /** How often deadline reminders are scanned for (C-5); 0 turns the scan off. */
+    remindEveryMs?: number;
   } = {},
 ): Promise<Shekara> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -74,6 +77,18 @@ export async function startShekara(
     escalating = escalateOverdue(deps).catch((err) => logger.error({ err }, "NSC escalation scan failed"));
   }, opts.escalateEveryMs ?? 60_000);
   escalationTimer.unref();
+  // Deadline reminders to pass holders (C-5, Z-24, Z-27): safe with several instances (advisory lock).
+  let reminding: Promise<unknown> = Promise.resolve();
+  const remindEvery = opts.remindEveryMs ?? 15 * 60 * 1000;
+  const remindTimer =
+    remindEvery > 0
+      ? setInterval(() => {
+          reminding = reminding
+            .then(() => scanReminders(deps))
+            .catch((err) => logger.error({ err }, "reminder scan failed"));
+        }, remindEvery)
+      : undefined;
+  remindTimer?.unref();
 
   let stopped = false;
   return {
@@ -86,8 +101,10 @@ export async function startShekara(
       clearInterval(sealTimer);
       clearInterval(escalationTimer);
       await escalating;
+      if (remindTimer) clearInterval(remindTimer);
       await app.close(); // stops accepting, lets in-flight requests finish
       await sealing;
+      await reminding;
       await sealAudit(database).catch(() => 0);
       await database.close();
     },

@@ -19,6 +19,8 @@ import { RegisterBookPage } from "./pages/passes/RegisterBookPage";
 import { VerifyPage } from "./pages/passes/VerifyPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
 import { RulesPage } from "./pages/rules/RulesPage";
+import { RecordsPage } from "./pages/screening/RecordsPage";
+import { ScreeningPage } from "./pages/screening/ScreeningPage";
 import { UnitsPage } from "./pages/UnitsPage";
 import { useMe } from "./session";
 
@@ -57,6 +59,8 @@ export function App() {
         <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/screening" element={signedIn(<ScreeningPage />)} />
+        <Route path="/screening/records" element={signedIn(<RecordsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

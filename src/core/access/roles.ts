@@ -120,6 +120,8 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "officials.manage",
       "dashboards.read",
       "records.manage",
+      // Whoever maintains the registry must be able to read it and test a record (issue 6).
+      "records.screen",
     ],
   },
   org_representative: { permissions: ["petitions.own", "passes.verify"] },

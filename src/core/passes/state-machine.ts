@@ -102,6 +102,23 @@ export const passActionSchema = z.discriminatedUnion("type", [
       result: z.enum(CHECK_RESULTS),
       /** What was compared and found: record ids, notes. Required for a match. */
       evidence: note,
+      /** Filled by the server: the screening candidates the officer was shown and the reviews taken. */
+      screening: z
+        .strictObject({
+          subjectHash: z.string().max(200),
+          candidates: z.array(z.strictObject({ recordId: z.string(), score: z.number() })).max(1000),
+          dismissed: z.number().int().min(0),
+          reviews: z
+            .array(
+              z.strictObject({
+                id: z.string(),
+                recordId: z.string(),
+                decision: z.enum(["CONFIRMED", "DISMISSED"]),
+              }),
+            )
+            .max(1000),
+        })
+        .optional(),
     }),
   }),
   z.strictObject({

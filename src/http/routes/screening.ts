@@ -42,7 +42,7 @@ const subjectSchema = z
 const threshold = z.number().min(0.05).max(1).default(DEFAULT_THRESHOLD);
 
 const explanationLine = z.object({ code: z.string(), kk: z.string(), ru: z.string(), en: z.string() });
-const checkResultSchema = z
+export const checkResultSchema = z
   .object({
     candidates: z.array(
       z.object({

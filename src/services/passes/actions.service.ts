@@ -24,6 +24,7 @@ import type { Actor, Deps, RequestMeta } from "../context.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { appendAction, type LoadedCase, loadCase, nextInSeries } from "./case.repo.js";
 import { notifyApplicant } from "./notices.js";
+import { screeningEvidence } from "./screening.service.js";
 
 /** Where to find the case: by its id (the handling unit) or by a pass number (any IAB, registrars). */
 export type CaseLocator = { applicationId: string } | { passNumber: string };
@@ -64,6 +65,12 @@ export async function takeAction(
   const now = deps.clock.now();
   const today = localDate(now);
   const ctx = { ruleSets: await loadRuleSets(deps.database) };
+  // A recorded check keeps what the screening engine showed and the reviews taken (Z-18): the
+  // server screens the applicant again here, so a client cannot choose the evidence.
+  const evidence =
+    input.type === "CHECK_RECORDED" && "applicationId" in locator
+      ? await screeningEvidence(deps, me, meta, locator.applicationId)
+      : undefined;
   // Steps any IAB (or registrar) may take find the case by pass number across units (Z p.18, p.23,
   // p.24, App.1 rule 3); all others stay within the actor's unit subtree.
   const wide = rule.scope === "ANY";
@@ -75,6 +82,10 @@ export async function takeAction(
     const before = replay(loaded.actions, undefined, ctx);
 
     const payload = { ...input.payload };
+    if (input.type === "CHECK_RECORDED") {
+      if (evidence) payload.screening = evidence;
+      else delete payload.screening;
+    }
     let allocated: { number: string; line: string; seq: number; lineNo: number; series: string } | undefined;
     if (input.type === "ISSUED" || input.type === "REPLACED") {
       allocated = await allocateNumbers(tx, me.unitId ?? loaded.row.unitId, now);

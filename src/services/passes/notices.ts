@@ -4,7 +4,16 @@ import { isLang, type Lang } from "../../core/i18n.js";
 import { userContacts } from "../../db/schema.js";
 import type { Deps } from "../context.js";
 
-const TEXT: Record<"APPROVED" | "REFUSED" | "ISSUED", Record<Lang, { subject: string; body: string }>> = {
+/** Kinds of notices an applicant or holder receives. */
+export type NoticeKind =
+  | "APPROVED"
+  | "REFUSED"
+  | "ISSUED"
+  | "REGISTRATION_DUE"
+  | "RETURN_SOON"
+  | "RETURN_OVERDUE";
+
+const TEXT: Record<NoticeKind, Record<Lang, { subject: string; body: string }>> = {
   APPROVED: {
     kk: {
       subject: "Рұқсаттама беру туралы шешім",
@@ -47,6 +56,49 @@ const TEXT: Record<"APPROVED" | "REFUSED" | "ISSUED", Record<Lang, { subject: st
       body: "Pass No {passNumber} was issued. Register within 3 days of arrival (Z p.18) and return the pass when it expires (Z p.36).",
     },
   },
+  // Deadline reminders (C-5): sent once each by the reminder scan; {clauses} cites the rules applied.
+  REGISTRATION_DUE: {
+    kk: {
+      subject: "Келгеннен кейін тіркелу",
+      body: "№{passNumber} рұқсаттама {from} бастап жарамды. Келгеннен кейін {arrivalDays} тәулік ішінде ішкі істер органында немесе жергілікті өкімет органында тіркеліңіз; рұқсаттама мен құжатты {handoverDays} тәулік ішінде тіркеуге жауапты адамға тапсырыңыз ({clauses}).",
+    },
+    ru: {
+      subject: "Регистрация по прибытии",
+      body: "Пропуск № {passNumber} действует с {from}. По прибытии зарегистрируйтесь в органе внутренних дел или местном органе власти в течение {arrivalDays} суток; пропуск и документ сдайте ответственному за регистрацию в течение {handoverDays} суток ({clauses}).",
+    },
+    en: {
+      subject: "Register on arrival",
+      body: "Pass No {passNumber} is valid from {from}. On arrival, register with the internal affairs body or the local authority within {arrivalDays} days; hand the pass and your identity document to the person responsible for registration within {handoverDays} day(s) ({clauses}).",
+    },
+  },
+  RETURN_SOON: {
+    kk: {
+      subject: "Рұқсаттаманы қайтару мерзімі жақындады",
+      body: "№{passNumber} рұқсаттаманың мерзімі {until} аяқталады. Мерзімі біткенде (пайдаланылмаған болса да) рұқсаттаманы {unit} қайтарыңыз, {returnBy} кешіктірмей ({clauses}).",
+    },
+    ru: {
+      subject: "Скоро срок возврата пропуска",
+      body: "Срок пропуска № {passNumber} истекает {until}. По истечении срока (и если пропуск не использован) верните его в {unit} не позднее {returnBy} ({clauses}).",
+    },
+    en: {
+      subject: "Your pass is due for return soon",
+      body: "Pass No {passNumber} expires on {until}. When it expires (or if you did not use it), return it to {unit} by {returnBy} ({clauses}).",
+    },
+  },
+  RETURN_OVERDUE: {
+    kk: {
+      subject: "Рұқсаттама қайтарылмады",
+      body: "№{passNumber} рұқсаттаманың мерзімі {until} аяқталды, бірақ ол әлі қайтарылған жоқ ({returnBy} бастап қайтарылуы тиіс еді). Рұқсаттаманы {unit} тезірек қайтарыңыз ({clauses}).",
+    },
+    ru: {
+      subject: "Пропуск не возвращён",
+      body: "Срок пропуска № {passNumber} истёк {until}, но он не возвращён (его следовало вернуть с {returnBy}). Верните пропуск в {unit} как можно скорее ({clauses}).",
+    },
+    en: {
+      subject: "Pass not returned",
+      body: "Pass No {passNumber} expired on {until} and has not been returned (it was due back from {returnBy}). Return it to {unit} as soon as possible ({clauses}).",
+    },
+  },
 };
 
 /**
@@ -57,17 +109,28 @@ export async function notifyApplicant(
   tx: Tx,
   deps: Pick<Deps, "notifier" | "clock">,
   applicant: { userId: string | null; lang: string },
-  kind: keyof typeof TEXT,
+  kind: NoticeKind,
   params: Record<string, string>,
 ): Promise<number> {
-  if (!applicant.userId) return 0;
+  return (await notifyApplicantBy(tx, deps, applicant, kind, params)).length;
+}
+
+/** As notifyApplicant; returns the channels the message went by. */
+export async function notifyApplicantBy(
+  tx: Tx,
+  deps: Pick<Deps, "notifier" | "clock">,
+  applicant: { userId: string | null; lang: string },
+  kind: NoticeKind,
+  params: Record<string, string>,
+): Promise<("email" | "sms")[]> {
+  if (!applicant.userId) return [];
   const contact = (
     await tx.select().from(userContacts).where(eq(userContacts.userId, applicant.userId)).limit(1)
   )[0];
   const lang: Lang = isLang(applicant.lang) ? applicant.lang : "kk";
   const text = TEXT[kind][lang];
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? "");
-  let sent = 0;
+  const sent: ("email" | "sms")[] = [];
   for (const [channel, recipient] of [
     ["email", contact?.email],
     ["sms", contact?.phone],
@@ -82,7 +145,7 @@ export async function notifyApplicant(
       userId: applicant.userId,
       at: deps.clock.now(),
     });
-    sent += 1;
+    sent.push(channel);
   }
   return sent;
 }

@@ -23,11 +23,13 @@ import {
   PURPOSE_LABELS,
 } from "../../../../src/core/eligibility/index.js";
 import { api } from "../../api";
+import i18n from "../../i18n";
 import { useMe } from "../../session";
 import { useLang } from "../../useLang";
 import { EligibilityResult } from "../eligibility/EligibilityResult";
 import { ActionForm } from "./ActionForms";
 import { DocumentsCard } from "./DocumentsCard";
+import { ScreeningCard } from "./ScreeningCard";
 import {
   type CaseAction,
   type CaseJson,
@@ -49,6 +51,7 @@ export function CasePage() {
   const officer =
     me?.permissions.includes("applications.intake") === true ||
     me?.permissions.includes("passes.decide") === true;
+  const checker = me?.permissions.includes("applications.check") === true;
   const query = useQuery({
     queryKey: ["application", id],
     queryFn: () => api<CaseJson>(`/api/v1/applications/${id}`),
@@ -119,6 +122,7 @@ export function CasePage() {
       )}
 
       {c.passes.length > 0 && <PassesCard c={c} />}
+      {checker && (c.status === "SUBMITTED" || c.status === "CHECKED") && <ScreeningCard caseId={c.id} />}
       {officer && c.allowed.length > 0 && <NextSteps c={c} />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -296,8 +300,18 @@ function summary(action: CaseAction, officer: boolean, label: (g: string, c: str
   const p = action.payload;
   const str = (key: string) => (typeof p[key] === "string" ? (p[key] as string) : "");
   switch (action.type) {
-    case "CHECK_RECORDED":
-      return officer ? [label("check", str("result")), str("evidence")].filter(Boolean).join(" — ") : "";
+    case "CHECK_RECORDED": {
+      if (!officer) return "";
+      // The server keeps the candidates shown and the reviews taken as the check's evidence (Z-18).
+      const seen = p.screening as { candidates?: { recordId: string }[]; reviews?: unknown[] } | undefined;
+      const evidence = seen
+        ? i18n.t("screening.case.evidence", {
+            candidates: seen.candidates?.map((x) => x.recordId).join(", ") || "0",
+            reviews: seen.reviews?.length ?? 0,
+          })
+        : "";
+      return [label("check", str("result")), str("evidence"), evidence].filter(Boolean).join(" — ");
+    }
     case "APPROVED":
       return `${str("validFrom")} — ${str("validUntil")}`;
     case "REFUSED":

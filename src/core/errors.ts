@@ -345,6 +345,22 @@ export const ERROR_CATALOG = {
       en: "The list file cannot be read: {reason}",
     },
   },
+  TEXT_NUL_CHARACTER: {
+    kind: "invalid",
+    message: {
+      kk: "Мәтінде рұқсат етілмеген нөлдік таңба (U+0000) бар.",
+      ru: "Текст содержит недопустимый нулевой символ (U+0000).",
+      en: "The text contains the NUL character (U+0000), which is not allowed.",
+    },
+  },
+  VALUE_REJECTED_BY_DATABASE: {
+    kind: "invalid",
+    message: {
+      kk: "Мән дұрыс емес (күн, сан немесе мәтін пішімі). Енгізілген деректерді тексеріңіз.",
+      ru: "Недопустимое значение (дата, число или формат текста). Проверьте введённые данные.",
+      en: "A value is not acceptable (date, number or text format). Check the data entered.",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -65,6 +65,18 @@ export interface RouteAccess {
   permission: Permission | undefined;
 }
 
+/** The path of the first string holding U+0000 inside a parsed request part, if any. */
+function nulAt(value: unknown, at: string, depth = 0): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? at : undefined;
+  if (!value || typeof value !== "object" || depth > 32 || Buffer.isBuffer(value)) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes("\u0000")) return `${at}.${key}`;
+    const found = nulAt(child, `${at}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The built web app (vite build output), served by this same server. */
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -152,6 +164,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     if (!isPublic && refused) throw refused;
     if (!isPublic && !request.actor) throw new AppError("UNAUTHENTICATED");
     if (config?.permission) requirePermission(request.actor, config.permission);
+  });
+
+  // PostgreSQL text cannot hold U+0000: refuse it at the edge for every route, naming the field.
+  app.addHook("preValidation", async (request) => {
+    const field =
+      nulAt(request.params, "params") ?? nulAt(request.query, "querystring") ?? nulAt(request.body, "body");
+    if (field) throw new AppError("TEXT_NUL_CHARACTER", { field });
   });
 
   app.get("/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());

@@ -57,11 +57,31 @@ export function toAppError(err: unknown, request: FastifyRequest, bodyLimit: num
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return new AppError("MALFORMED_JSON");
   }
+  // A value the database refuses as data (class 22: impossible date, out-of-range number, bad
+  // encoding) is the caller's mistake that a schema missed: a 400, logged so the schema gets fixed.
+  const sqlState = databaseErrorCode(err);
+  if (sqlState?.startsWith("22")) {
+    request.log.warn(
+      { sqlState, route: request.routeOptions.url },
+      "database refused a value: tighten the schema",
+    );
+    return new AppError("VALUE_REJECTED_BY_DATABASE");
+  }
   // Fastify's own 4xx (e.g. a bad content-length) stay client errors, with a generic message.
   if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError("VALIDATION_FAILED", { params: { detail: fe.message ?? "bad request" } });
   }
   return new AppError("INTERNAL", { params: { requestId: request.id } });
+}
+
+/** The SQLSTATE of a database error, also when wrapped (drizzle puts the driver's error in `cause`). */
+function databaseErrorCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** Sends an error in the one shape, translated by Accept-Language; never a stack trace. */

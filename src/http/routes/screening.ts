@@ -24,11 +24,9 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 const subjectSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(300),
-    birthDate: z
-      .string()
-      .trim()
-      .regex(/^\d{4}(-\d{2}-\d{2})?$/, "YYYY-MM-DD or YYYY")
-      .optional(),
+    // The registry's own rule (a real calendar day, years 1880–2100): an impossible date is a 400,
+    // never a database cast error.
+    birthDate: recordInputSchema.shape.birthDate,
     iin: z
       .string()
       .trim()

@@ -273,6 +273,14 @@ export const ERROR_CATALOG = {
       en: "The records file cannot be read: {reason}",
     },
   },
+  EXCHANGE_SIGNATURE_INVALID: {
+    kind: "unauthenticated",
+    message: {
+      kk: "Жеткізілім қолтаңбасы тексеруден өтпеді немесе жіберуші жүйе белгісіз.",
+      ru: "Подпись доставки не прошла проверку или система-отправитель неизвестна.",
+      en: "The delivery's signature did not verify, or the sending system is unknown.",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -110,3 +110,4 @@ export * from "./access.js";
 export * from "./passes.js";
 export * from "./records.js";
 export * from "./reference.js";
+export * from "./exchange.js";

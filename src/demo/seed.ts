@@ -11,6 +11,7 @@ import { importZoneList } from "../services/reference/zone.service.js";
 import { loadDemoRecords } from "../services/screening/demo.js";
 import { pathLabel } from "../services/units/units.service.js";
 import { createUser } from "../services/users.service.js";
+import { loadDemoExchange } from "./exchange.js";
 import { DEMO_ZONE_BASIS, DEMO_ZONE_CSV, DEMO_ZONE_EFFECTIVE_FROM } from "./zone.js";
 
 export { DEMO_PASSWORD };
@@ -157,6 +158,8 @@ const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[
     unit: "DEMO-ORG-HOTEL",
     roles: ["org_representative", "registrar"],
   },
+  { login: "duty", fullName: "Демо Кезекші Әлия", unit: "DEMO-IAB-PANFILOV", roles: ["duty_officer"] },
+  { login: "nschief", fullName: "Демо ШҚ талдаушысы Ғалым", unit: "DEMO-NSC-BS", roles: ["analyst"] },
 ];
 
 /** The demo logins, printed at start-up. */
@@ -258,6 +261,7 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
     }
   });
   await loadDemoRecords(deps);
+  await loadDemoExchange(deps);
   await enrollDemoTotp(deps);
   return true;
 }

@@ -28,6 +28,7 @@ import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
+import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
 import { metaRoutes } from "./routes/meta.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
@@ -163,6 +164,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(applicationRoutes(deps));
   await app.register(verifyRoutes(deps));
   await app.register(screeningRoutes(deps));
+  await app.register(exchangeRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

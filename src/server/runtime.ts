@@ -12,6 +12,7 @@ import { buildApp } from "../http/app.js";
 import { sealAudit } from "../services/audit/audit.service.js";
 import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
+import { exchangeTick } from "../services/exchange/jobs.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 
 /** A running Shekara: the app, its adapters and a stop function. */
@@ -33,6 +34,8 @@ export async function startShekara(
     signer?: Signer;
     notifier?: Notifier;
     sealEveryMs?: number;
+    /** How often the exchange's obligations, escalations and outbox relay run (X p.5); 0 = never. */
+    exchangeEveryMs?: number;
   } = {},
 ): Promise<Shekara> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -65,6 +68,19 @@ export async function startShekara(
   }, opts.sealEveryMs ?? 1000);
   sealTimer.unref();
 
+  // Inter-agency exchange (X p.5): obligations from the rules, escalation of overdue ones, outbox relay.
+  let exchanging: Promise<unknown> = Promise.resolve();
+  const exchangeEveryMs = opts.exchangeEveryMs ?? 15_000;
+  const exchangeTimer =
+    exchangeEveryMs > 0
+      ? setInterval(() => {
+          exchanging = exchanging
+            .then(() => exchangeTick(deps))
+            .catch((err) => logger.error({ err }, "exchange jobs failed"));
+        }, exchangeEveryMs)
+      : undefined;
+  exchangeTimer?.unref();
+
   let stopped = false;
   return {
     app,
@@ -74,6 +90,8 @@ export async function startShekara(
       if (stopped) return;
       stopped = true;
       clearInterval(sealTimer);
+      if (exchangeTimer) clearInterval(exchangeTimer);
+      await exchanging;
       await app.close(); // stops accepting, lets in-flight requests finish
       await sealing;
       await sealAudit(database).catch(() => 0);

@@ -107,7 +107,7 @@ export const auditChain = pgTable("audit_chain", {
   sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export * from "./access.js";
+export * from "./exchange.js";
 export * from "./passes.js";
 export * from "./records.js";
 export * from "./reference.js";
-export * from "./exchange.js";

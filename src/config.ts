@@ -57,6 +57,8 @@ const envSchema = z.object({
    * [{"id":"nsc","url":"https://…","publicKey":"<base64url Ed25519>","agencies":["NSC"]}]. Empty: none.
    */
   SHEKARA_EXCHANGE_PEERS: z.string().optional(),
+  /** Milliseconds between runs of the exchange jobs (obligations, escalation, outbox relay); 0 = off. */
+  SHEKARA_EXCHANGE_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   /** This system's id as its peers know it (sent with every delivery). */
   SHEKARA_EXCHANGE_SELF_ID: z
     .string()
@@ -110,6 +112,7 @@ export interface Config {
   dbPoolSize: number;
   exchangePeers: ExchangePeer[];
   exchangeSelfId: string;
+  exchangeIntervalMs: number;
 }
 
 /** A configuration error naming each offending variable. */
@@ -151,5 +154,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolSize: e.SHEKARA_DB_POOL,
     exchangePeers: peers,
     exchangeSelfId: e.SHEKARA_EXCHANGE_SELF_ID,
+    exchangeIntervalMs: e.SHEKARA_EXCHANGE_INTERVAL_MS,
   };
 }

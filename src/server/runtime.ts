@@ -70,7 +70,7 @@ export async function startShekara(
 
   // Inter-agency exchange (X p.5): obligations from the rules, escalation of overdue ones, outbox relay.
   let exchanging: Promise<unknown> = Promise.resolve();
-  const exchangeEveryMs = opts.exchangeEveryMs ?? 15_000;
+  const exchangeEveryMs = opts.exchangeEveryMs ?? config.exchangeIntervalMs;
   const exchangeTimer =
     exchangeEveryMs > 0
       ? setInterval(() => {

@@ -14,6 +14,9 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/register-book", label: "nav.registerBook", permission: "applications.intake" },
   { to: "/register-arrival", label: "nav.registerArrival", permission: "passes.register" },
   { to: "/verify", label: "nav.verify" },
+  { to: "/exchange", label: "nav.exchangeMessages", permission: "exchange.send" },
+  { to: "/exchange/duty", label: "nav.exchangeDuty", permission: "exchange.duty" },
+  { to: "/exchange/compliance", label: "nav.exchangeCompliance", permission: "dashboards.read" },
 ];
 
 /** The entries a user may see. */

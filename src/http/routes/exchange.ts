@@ -298,7 +298,6 @@ export function exchangeRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "The duty officer's day: today's windows, open urgent confirmations and overdue alerts",
           response: { 200: dutyDaySchema, ...errors },
         },
-        config: { permission: "exchange.duty" },
       },
       async (request) => dutyDay(deps, request.actor),
     );

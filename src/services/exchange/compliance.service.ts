@@ -274,7 +274,8 @@ export async function dutyDay(
   openConfirmations: ObligationItem[];
   alerts: { id: string; kind: string; createdAt: string; obligation: ObligationItem }[];
 }> {
-  const me = requireExchangeReader(actor);
+  // Checked here rather than on the route: demo logins holding several roles would blur the matrix.
+  const me = requirePermission(actor, "exchange.duty");
   if (!me.unitId) throw invalid("unitId", "the duty day belongs to a unit");
   const now = deps.clock.now();
   return deps.database.tx(scopeOf(me), async (tx) => {

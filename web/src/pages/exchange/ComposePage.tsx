@@ -18,24 +18,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../../api";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import { TemplateField } from "./fields";
-import { formatInstant, type Message, useClasses, useTr } from "./shared";
-
-/** The UTC instant of a wall-clock "YYYY-MM-DDTHH:MM" in an IANA zone (X-8: the unit's local time). */
-function localToIso(value: string, zone: string): string {
-  const guess = Date.parse(`${value}:00Z`);
-  const parts = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(guess);
-  const offset = Date.parse(`${parts.replace(" ", "T")}Z`) - guess;
-  return new Date(guess - offset).toISOString();
-}
+import { formatInstant, localToIso, type Message, useClasses, useTr } from "./shared";
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

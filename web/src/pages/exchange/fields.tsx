@@ -1,6 +1,6 @@
 import { Button, Checkbox, Fieldset, Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type FieldDef, useTr } from "./shared";
+import { type FieldDef, formatInstant, localToIso, useTr } from "./shared";
 
 type Person = { fullName: string; birthDate?: string; citizenship?: string; documentNumber?: string };
 
@@ -67,8 +67,10 @@ export function TemplateField({
         <TextInput
           {...common}
           type="datetime-local"
-          value={typeof value === "string" ? value.slice(0, 16) : ""}
-          onChange={(e) => text(e.currentTarget.value ? `${e.currentTarget.value}:00+05:00` : "")}
+          value={typeof value === "string" ? formatInstant(value).replace(" ", "T") : ""}
+          onChange={(e) =>
+            text(e.currentTarget.value ? localToIso(e.currentTarget.value, "Asia/Almaty") : "")
+          }
         />
       );
     case "boolean":

@@ -152,3 +152,20 @@ export function StatusBadge({ status }: { status: string }) {
     </Badge>
   );
 }
+
+/** The UTC instant of a wall-clock "YYYY-MM-DDTHH:MM" in an IANA zone (X-8: the unit's local time). */
+export function localToIso(value: string, zone: string): string {
+  const guess = Date.parse(`${value}:00Z`);
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(guess);
+  const offset = Date.parse(`${parts.replace(" ", "T")}Z`) - guess;
+  return new Date(guess - offset).toISOString();
+}

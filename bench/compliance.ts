@@ -101,7 +101,9 @@ export const compliance: Benchmark = {
          FROM units u
          CROSS JOIN generate_series($1::timestamptz, $1::timestamptz + ($2 - 1) * interval '1 day', interval '1 day') AS d
          CROSS JOIN LATERAL (SELECT abs(hashtext(u.id::text || d::text)) % 100 AS h) AS x
-         WHERE u.triad_id IS NOT NULL`,
+         WHERE u.triad_id IS NOT NULL
+         -- Day by day, as the obligations job materializes them in production: a period's rows sit together.
+         ORDER BY d, u.id`,
         [`${start}T00:00:00Z`, DAYS],
       );
       const obligations = Number(
@@ -114,7 +116,7 @@ export const compliance: Benchmark = {
                                         clause, mode, payload, period, passed_to, sent_at, author_name)
          SELECT o.delivered_message_id, o.unit_id, o.unit_path, ARRAY[o.unit_path]::ltree[], 'DAILY', 'SITUATION_CHANGES', 1,
                 'X p.5.2', 'ORAL', '{"checkpoint":"bench","noChanges":true}'::jsonb, o.period, 'bench', o.delivered_at, 'bench'
-         FROM exchange_obligations o WHERE o.delivered_at IS NOT NULL`,
+         FROM exchange_obligations o WHERE o.delivered_at IS NOT NULL ORDER BY o.due_at`,
       );
       const messages = Number(
         (await database.ownerQuery("SELECT count(*)::int AS n FROM exchange_messages"))[0]?.n,

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { applicationSubmit } from "./application-submit.js";
+import { compliance } from "./compliance.js";
 import { type Benchmark, report } from "./harness.js";
 import { httpWrite } from "./http-write.js";
 import { screening } from "./screening.js";
 
 /** Every named benchmark; `npm run bench -- <name>`. */
-const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening];
+const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening, compliance];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -52,7 +52,48 @@ const envSchema = z.object({
     .optional(),
   /** Size of the PostgreSQL connection pool (server mode). */
   SHEKARA_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * Other agencies' systems that exchange messages (X p.5) with this one, as JSON:
+   * [{"id":"nsc","url":"https://…","publicKey":"<base64url Ed25519>","agencies":["NSC"]}]. Empty: none.
+   */
+  SHEKARA_EXCHANGE_PEERS: z.string().optional(),
+  /** Milliseconds between runs of the exchange jobs (obligations, escalation, outbox relay); 0 = off. */
+  SHEKARA_EXCHANGE_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
+  /** This system's id as its peers know it (sent with every delivery). */
+  SHEKARA_EXCHANGE_SELF_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .default("shekara"),
 });
+
+/** A peer system of the exchange: where to deliver, whose signatures to accept, which agencies it serves. */
+export interface ExchangePeer {
+  id: string;
+  url: string;
+  publicKey: string;
+  agencies: string[];
+}
+
+const peersSchema = z.array(
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+    url: z.url({ protocol: /^https?$/ }),
+    publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "base64url of 32 bytes"),
+    agencies: z.array(z.string().min(1)).min(1),
+  }),
+);
+
+function parsePeers(text: string | undefined): ExchangePeer[] | string {
+  if (!text) return [];
+  try {
+    const parsed = peersSchema.safeParse(JSON.parse(text));
+    return parsed.success
+      ? parsed.data
+      : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  } catch {
+    return "not valid JSON";
+  }
+}
 
 /** The validated configuration of one Shekara process. */
 export interface Config {
@@ -69,6 +110,9 @@ export interface Config {
   sessionMaxHours: number;
   secureCookies: boolean;
   dbPoolSize: number;
+  exchangePeers: ExchangePeer[];
+  exchangeSelfId: string;
+  exchangeIntervalMs: number;
 }
 
 /** A configuration error naming each offending variable. */
@@ -92,6 +136,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const peers = parsePeers(e.SHEKARA_EXCHANGE_PEERS);
+  if (typeof peers === "string") throw new ConfigError([`SHEKARA_EXCHANGE_PEERS: ${peers}`]);
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SHEKARA_DATA_DIR),
@@ -106,5 +152,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
     secureCookies: e.SHEKARA_SECURE_COOKIES,
     dbPoolSize: e.SHEKARA_DB_POOL,
+    exchangePeers: peers,
+    exchangeSelfId: e.SHEKARA_EXCHANGE_SELF_ID,
+    exchangeIntervalMs: e.SHEKARA_EXCHANGE_INTERVAL_MS,
   };
 }

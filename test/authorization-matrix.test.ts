@@ -266,7 +266,7 @@ describe.each(DB_KINDS)("authorization matrix on %s", (kind) => {
       tx.execute(sql`SELECT login FROM users`),
     );
     const logins = ((rows as unknown as { rows: { login: string }[] }).rows ?? []).map((r) => r.login).sort();
-    expect(logins).toEqual(["head", "officer"]);
+    expect(logins).toEqual(["duty", "head", "officer"]);
     const none = await t.deps.database.tx({ unitPaths: [] }, (tx) =>
       tx.execute(sql`SELECT count(*)::int AS n FROM users`),
     );

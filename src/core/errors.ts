@@ -361,6 +361,14 @@ export const ERROR_CATALOG = {
       en: "A value is not acceptable (date, number or text format). Check the data entered.",
     },
   },
+  EXCHANGE_SIGNATURE_INVALID: {
+    kind: "unauthenticated",
+    message: {
+      kk: "Жеткізілім қолтаңбасы тексеруден өтпеді немесе жіберуші жүйе белгісіз.",
+      ru: "Подпись доставки не прошла проверку или система-отправитель неизвестна.",
+      en: "The delivery's signature did not verify, or the sending system is unknown.",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

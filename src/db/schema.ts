@@ -109,6 +109,7 @@ export const auditChain = pgTable("audit_chain", {
 export * from "./access.js";
 export * from "./coordination.js";
 export * from "./databank.js";
+export * from "./exchange.js";
 export * from "./passes.js";
 export * from "./petitions.js";
 export * from "./records.js";

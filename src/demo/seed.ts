@@ -13,6 +13,7 @@ import { importZoneList } from "../services/reference/zone.service.js";
 import { loadDemoRecords } from "../services/screening/demo.js";
 import { pathLabel } from "../services/units/units.service.js";
 import { createUser } from "../services/users.service.js";
+import { loadDemoExchange } from "./exchange.js";
 import { DEMO_ZONE_BASIS, DEMO_ZONE_CSV, DEMO_ZONE_EFFECTIVE_FROM } from "./zone.js";
 
 export { DEMO_PASSWORD };
@@ -213,6 +214,8 @@ const DEMO_USERS: { login: string; fullName: string; unit?: string; roles: Role[
     unit: "DEMO-CORR-ZHARKENT",
     roles: ["org_representative"],
   },
+  { login: "duty", fullName: "Демо Кезекші Әлия", unit: "DEMO-IAB-PANFILOV", roles: ["duty_officer"] },
+  { login: "nschief", fullName: "Демо ШҚ талдаушысы Ғалым", unit: "DEMO-NSC-BS", roles: ["analyst"] },
 ];
 
 /** Organization accounts of the demo (Z-13, Z-15): kind, address, head and the IAB where each is located. */
@@ -355,6 +358,7 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
   await loadDemoRecords(deps);
   await loadDemoCoordination(deps);
   await loadDemoCoordinationData(deps);
+  await loadDemoExchange(deps);
   await enrollDemoTotp(deps);
   return true;
 }

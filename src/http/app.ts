@@ -30,6 +30,7 @@ import { authRoutes } from "./routes/auth.js";
 import { caseScreeningRoutes } from "./routes/case-screening.js";
 import { databankRoutes } from "./routes/databank.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
+import { exchangeRoutes } from "./routes/exchange.js";
 import { handoverRoutes } from "./routes/handovers.js";
 import { healthRoutes } from "./routes/health.js";
 import { metaRoutes } from "./routes/meta.js";
@@ -196,6 +197,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(statisticsRoutes(deps));
   await app.register(databankRoutes(deps));
   await app.register(caseScreeningRoutes(deps));
+  await app.register(exchangeRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

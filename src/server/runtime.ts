@@ -12,6 +12,7 @@ import { buildApp } from "../http/app.js";
 import { sealAudit } from "../services/audit/audit.service.js";
 import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
+import { exchangeTick } from "../services/exchange/jobs.js";
 import { scanReminders } from "../services/passes/reminders.service.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 import { escalateOverdue } from "../services/special/foreigners.service.js";
@@ -38,6 +39,8 @@ export async function startShekara(
     escalateEveryMs?: number;
     /** How often deadline reminders are scanned for (C-5); 0 turns the scan off. */
     remindEveryMs?: number;
+    /** How often the exchange's obligations, escalations and outbox relay run (X p.5); 0 = never. */
+    exchangeEveryMs?: number;
   } = {},
 ): Promise<Shekara> {
   const logger = opts.logger ?? createLogger(config.logLevel);
@@ -89,6 +92,18 @@ export async function startShekara(
         }, remindEvery)
       : undefined;
   remindTimer?.unref();
+  // Inter-agency exchange (X p.5): obligations from the rules, escalation of overdue ones, outbox relay.
+  let exchanging: Promise<unknown> = Promise.resolve();
+  const exchangeEveryMs = opts.exchangeEveryMs ?? config.exchangeIntervalMs;
+  const exchangeTimer =
+    exchangeEveryMs > 0
+      ? setInterval(() => {
+          exchanging = exchanging
+            .then(() => exchangeTick(deps))
+            .catch((err) => logger.error({ err }, "exchange jobs failed"));
+        }, exchangeEveryMs)
+      : undefined;
+  exchangeTimer?.unref();
 
   let stopped = false;
   return {
@@ -102,6 +117,8 @@ export async function startShekara(
       clearInterval(escalationTimer);
       await escalating;
       if (remindTimer) clearInterval(remindTimer);
+      if (exchangeTimer) clearInterval(exchangeTimer);
+      await exchanging;
       await app.close(); // stops accepting, lets in-flight requests finish
       await sealing;
       await reminding;

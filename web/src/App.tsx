@@ -7,6 +7,11 @@ import { RegisterPage } from "./pages/account/RegisterPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
+import { CompliancePage } from "./pages/exchange/CompliancePage";
+import { ComposePage } from "./pages/exchange/ComposePage";
+import { DutyDayPage } from "./pages/exchange/DutyDayPage";
+import { MessagePage } from "./pages/exchange/MessagePage";
+import { MessagesPage } from "./pages/exchange/MessagesPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -61,6 +66,11 @@ export function App() {
         <Route path="/verify/:code" element={<VerifyPage />} />
         <Route path="/screening" element={signedIn(<ScreeningPage />)} />
         <Route path="/screening/records" element={signedIn(<RecordsPage />)} />
+        <Route path="/exchange" element={signedIn(<MessagesPage />)} />
+        <Route path="/exchange/messages/:id" element={signedIn(<MessagePage />)} />
+        <Route path="/exchange/compose" element={signedIn(<ComposePage />)} />
+        <Route path="/exchange/duty" element={signedIn(<DutyDayPage />)} />
+        <Route path="/exchange/compliance" element={signedIn(<CompliancePage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

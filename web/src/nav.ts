@@ -16,6 +16,9 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/verify", label: "nav.verify" },
   { to: "/screening", label: "nav.screening", permission: "records.screen" },
   { to: "/screening/records", label: "nav.records", permission: "records.manage" },
+  { to: "/exchange", label: "nav.exchangeMessages", permission: "exchange.send" },
+  { to: "/exchange/duty", label: "nav.exchangeDuty", permission: "exchange.duty" },
+  { to: "/exchange/compliance", label: "nav.exchangeCompliance", permission: "dashboards.read" },
 ];
 
 /** The entries a user may see. */

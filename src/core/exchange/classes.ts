@@ -95,6 +95,8 @@ const baseRule = {
   delivery: z.enum(DELIVERY_MODES),
   // whether a delivery before the window opens still discharges the obligation (see compliance.ts)
   earlyCountsAsOnTime: z.boolean(),
+  // whether the sender's superior unit is an addressee besides the counterparts (X-8 "where the rules say")
+  copyToSuperior: z.boolean().optional(),
   topics: z.array(topicSchema).min(1),
 };
 
@@ -265,6 +267,8 @@ const URGENT_V1: ExchangeRuleOf<"URGENT"> = {
   delivery: "ORAL_THEN_WRITTEN",
   // A confirmation written before the oral notice is logged still confirms it in writing.
   earlyCountsAsOnTime: true,
+  // Urgent information bears on security: the superior level learns it at once, not only on escalation.
+  copyToSuperior: true,
   timing: { confirmWithinMinutes: 120 },
   topics: [
     {

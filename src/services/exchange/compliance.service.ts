@@ -1,0 +1,373 @@
+import { and, asc, desc, eq, getTableColumns, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import { rowsOf } from "../../adapters/db/rows.js";
+import { invalid } from "../../core/errors.js";
+import {
+  COMPLIANCE_STATUSES,
+  type ComplianceStatus,
+  EXCHANGE_CLASS_IDS,
+  fromLocal,
+  isIsoDate,
+  localDateOf,
+} from "../../core/exchange/index.js";
+import { exchangeAlerts, exchangeObligations } from "../../db/schema.js";
+import { requirePermission, scopeOf } from "../access.js";
+import type { Actor, Deps } from "../context.js";
+import { requireExchangeReader } from "./messages.service.js";
+import { statusSql } from "./obligations.service.js";
+import { allUnits, type ExchangeUnitRow, unitById } from "./units.js";
+
+/** Counts per status and the on-time rate (ON_TIME / decided), as the core's `summarize`. */
+export interface Counts {
+  total: number;
+  counts: Record<ComplianceStatus, number>;
+  onTimeRate: number | null;
+}
+
+/** One obligation on a dashboard list. */
+export interface ObligationItem {
+  id: string;
+  unitId: string;
+  unitCode: string;
+  unitName: { kk: string; ru: string; en: string };
+  agency: string;
+  level: number | null;
+  classId: string;
+  period: string;
+  clause: string;
+  opensAt: string;
+  dueAt: string;
+  deliveredAt: string | null;
+  deliveredMessageId: string | null;
+  sourceMessageId: string | null;
+  status: ComplianceStatus;
+  minutesOverdue: number | null;
+  escalatedAt: string | null;
+}
+
+/** The compliance dashboard of the actor's scope over a period. */
+export interface ComplianceView {
+  from: string;
+  to: string;
+  timeZone: string;
+  asOf: string;
+  summary: Counts;
+  byUnit: (Counts & {
+    unitId: string;
+    code: string;
+    agency: string;
+    level: number | null;
+    name: ObligationItem["unitName"];
+  })[];
+  byAgency: (Counts & { agency: string })[];
+  byLevel: (Counts & { level: number | null })[];
+  byClass: (Counts & { classId: string })[];
+  series: { date: string; onTime: number; late: number; missing: number; onTimeRate: number | null }[];
+  late: ObligationItem[];
+  missing: ObligationItem[];
+}
+
+const MAX_DAYS = 366;
+const LIST_LIMIT = 200;
+
+/** Counts grouped rows per status; the rate is the core's (`summarize`): ON_TIME over all but PENDING. */
+function countsOf(rows: { status: string; n: number }[]): Counts {
+  const counts = Object.fromEntries(COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<
+    ComplianceStatus,
+    number
+  >;
+  for (const r of rows) counts[r.status as ComplianceStatus] += Number(r.n);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const assessed = total - counts.PENDING;
+  return { total, counts, onTimeRate: assessed === 0 ? null : counts.ON_TIME / assessed };
+}
+
+function unitName(u: ExchangeUnitRow | undefined) {
+  return { kk: u?.nameKk ?? "?", ru: u?.nameRu ?? "?", en: u?.nameEn ?? u?.nameRu ?? "?" };
+}
+
+/**
+ * The compliance dashboard (X-8): obligations due in [from, to] (local dates of the actor's unit
+ * zone) of every unit in the actor's subtree (RLS), as of now — counts and on-time rates per unit,
+ * agency, level and class, a daily series, and the late and missing lists citing their clauses.
+ * Obligations that have not opened yet are left out.
+ */
+export async function complianceDashboard(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  query: {
+    from?: string | undefined;
+    to?: string | undefined;
+    classId?: string | undefined;
+    unitId?: string | undefined;
+  },
+): Promise<ComplianceView> {
+  const me = requireExchangeReader(actor);
+  if (!me.permissions.has("dashboards.read") && !me.permissions.has("exchange.duty")) {
+    requirePermission(me, "dashboards.read");
+  }
+  const now = deps.clock.now();
+  const scope = scopeOf(me);
+  return deps.database.tx(scope, async (tx) => {
+    const home = me.unitId ? await unitById(tx, me.unitId) : undefined;
+    const zone = home?.timeZone ?? "Asia/Almaty";
+    const today = localDateOf(now, zone);
+    const to = query.to ?? today;
+    const from = query.from ?? isoMinusDays(today, 29);
+    if (!isIsoDate(from)) throw invalid("from", "must be a date YYYY-MM-DD");
+    if (!isIsoDate(to)) throw invalid("to", "must be a date YYYY-MM-DD");
+    if (to < from) throw invalid("to", "must not be before from");
+    const fromAt = fromLocal(from, "00:00", zone);
+    const toAt = fromLocal(isoMinusDays(to, -1), "00:00", zone);
+    if (toAt.getTime() - fromAt.getTime() > MAX_DAYS * 86_400_000)
+      throw invalid("to", `at most ${MAX_DAYS} days`);
+    if (query.classId && !(EXCHANGE_CLASS_IDS as readonly string[]).includes(query.classId)) {
+      throw invalid("classId", "not an exchange class");
+    }
+    const conditions = [
+      gte(exchangeObligations.dueAt, fromAt),
+      lt(exchangeObligations.dueAt, toAt),
+      lte(exchangeObligations.opensAt, now),
+    ];
+    if (query.classId) conditions.push(eq(exchangeObligations.classId, query.classId));
+    if (query.unitId) {
+      const unit = await unitById(tx, query.unitId);
+      conditions.push(sql`${exchangeObligations.unitPath} <@ ${unit.path}::ltree`);
+    }
+    const where = and(...conditions);
+    const status = statusSql(now);
+    const day = sql<string>`to_char(${exchangeObligations.dueAt} AT TIME ZONE ${zone}, 'YYYY-MM-DD')`;
+    // Group over a subquery: the status and day expressions carry bound parameters, which
+    // PostgreSQL would not recognize as the same expression in GROUP BY.
+    const inner = tx
+      .select({
+        unitId: exchangeObligations.unitId,
+        classId: exchangeObligations.classId,
+        day: sql<string>`${day}`.as("day"),
+        status: sql<string>`${status}`.as("status"),
+      })
+      .from(exchangeObligations)
+      .where(where)
+      .as("o");
+    const grouped = (
+      await tx
+        .select({
+          unitId: inner.unitId,
+          classId: inner.classId,
+          day: inner.day,
+          status: inner.status,
+          n: sql<number>`count(*)::int`,
+        })
+        .from(inner)
+        .groupBy(inner.unitId, inner.classId, inner.day, inner.status)
+    ).map((r) => ({ ...r, n: Number(r.n) }));
+    const units = new Map((await allUnits(tx)).map((u) => [u.id, u]));
+    const groupBy = <K extends string | number | null>(key: (r: (typeof grouped)[number]) => K) => {
+      const map = new Map<K, { status: string; n: number }[]>();
+      for (const r of grouped) {
+        const k = key(r);
+        const list = map.get(k) ?? [];
+        list.push({ status: r.status, n: Number(r.n) });
+        map.set(k, list);
+      }
+      return map;
+    };
+    const byUnit = [...groupBy((r) => r.unitId).entries()].map(([unitId, rows]) => {
+      const u = units.get(unitId);
+      return {
+        unitId,
+        code: u?.code ?? "?",
+        agency: u?.agency ?? "?",
+        level: u?.level ?? null,
+        name: unitName(u),
+        ...countsOf(rows),
+      };
+    });
+    byUnit.sort((a, b) => (a.level ?? 9) - (b.level ?? 9) || a.code.localeCompare(b.code));
+    const byAgency = [...groupBy((r) => units.get(r.unitId)?.agency ?? "?").entries()]
+      .map(([agency, rows]) => ({ agency, ...countsOf(rows) }))
+      .sort((a, b) => a.agency.localeCompare(b.agency));
+    const byLevel = [...groupBy((r) => units.get(r.unitId)?.level ?? null).entries()]
+      .map(([level, rows]) => ({ level, ...countsOf(rows) }))
+      .sort((a, b) => (a.level ?? 9) - (b.level ?? 9));
+    const byClass = [...groupBy((r) => r.classId).entries()]
+      .map(([classId, rows]) => ({ classId, ...countsOf(rows) }))
+      .sort(
+        (a, b) =>
+          EXCHANGE_CLASS_IDS.indexOf(a.classId as never) - EXCHANGE_CLASS_IDS.indexOf(b.classId as never),
+      );
+    const series = [...groupBy((r) => r.day).entries()]
+      .map(([date, rows]) => {
+        const c = countsOf(rows);
+        return {
+          date,
+          onTime: c.counts.ON_TIME,
+          late: c.counts.LATE,
+          missing: c.counts.MISSING + c.counts.EARLY,
+          onTimeRate: c.onTimeRate,
+        };
+      })
+      .sort((a, b) => a.date.localeCompare(b.date));
+
+    const list = async (wanted: "LATE" | "MISSING") => {
+      const rows = await tx
+        .select()
+        .from(exchangeObligations)
+        .where(and(where, sql`${status} = ${wanted}`))
+        .orderBy(wanted === "LATE" ? desc(exchangeObligations.dueAt) : asc(exchangeObligations.dueAt))
+        .limit(LIST_LIMIT);
+      return rows.map((o): ObligationItem => {
+        const u = units.get(o.unitId);
+        const end = wanted === "LATE" && o.deliveredAt ? o.deliveredAt : now;
+        return {
+          id: o.id,
+          unitId: o.unitId,
+          unitCode: u?.code ?? "?",
+          unitName: unitName(u),
+          agency: u?.agency ?? "?",
+          level: u?.level ?? null,
+          classId: o.classId,
+          period: o.period,
+          clause: o.clause,
+          opensAt: o.opensAt.toISOString(),
+          dueAt: o.dueAt.toISOString(),
+          deliveredAt: o.deliveredAt?.toISOString() ?? null,
+          deliveredMessageId: o.deliveredMessageId,
+          sourceMessageId: o.sourceMessageId,
+          status: wanted,
+          minutesOverdue: Math.floor((end.getTime() - o.dueAt.getTime()) / 60_000),
+          escalatedAt: o.escalatedAt?.toISOString() ?? null,
+        };
+      });
+    };
+    const all = grouped.map((r) => ({ status: r.status, n: Number(r.n) }));
+    return {
+      from,
+      to,
+      timeZone: zone,
+      asOf: now.toISOString(),
+      summary: countsOf(all),
+      byUnit,
+      byAgency,
+      byLevel,
+      byClass,
+      series,
+      late: await list("LATE"),
+      missing: await list("MISSING"),
+    };
+  });
+}
+
+function isoMinusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The duty officer's day: today's daily window, open urgent confirmations, alerts and today's entries. */
+export async function dutyDay(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+): Promise<{
+  unit: { id: string; code: string; name: ObligationItem["unitName"]; timeZone: string };
+  localDate: string;
+  obligations: ObligationItem[];
+  openConfirmations: ObligationItem[];
+  alerts: { id: string; kind: string; createdAt: string; obligation: ObligationItem }[];
+}> {
+  // Checked here rather than on the route: demo logins holding several roles would blur the matrix.
+  const me = requirePermission(actor, "exchange.duty");
+  if (!me.unitId) throw invalid("unitId", "the duty day belongs to a unit");
+  const now = deps.clock.now();
+  return deps.database.tx(scopeOf(me), async (tx) => {
+    const unit = await unitById(tx, me.unitId as string);
+    const localDate = localDateOf(now, unit.timeZone);
+    const dayStart = fromLocal(localDate, "00:00", unit.timeZone);
+    const dayEnd = fromLocal(isoMinusDays(localDate, -1), "00:00", unit.timeZone);
+    const status = statusSql(now);
+    const item = (o: typeof exchangeObligations.$inferSelect & { status: string }): ObligationItem => ({
+      id: o.id,
+      unitId: o.unitId,
+      unitCode: unit.code,
+      unitName: unitName(unit),
+      agency: unit.agency,
+      level: unit.level,
+      classId: o.classId,
+      period: o.period,
+      clause: o.clause,
+      opensAt: o.opensAt.toISOString(),
+      dueAt: o.dueAt.toISOString(),
+      deliveredAt: o.deliveredAt?.toISOString() ?? null,
+      deliveredMessageId: o.deliveredMessageId,
+      sourceMessageId: o.sourceMessageId,
+      status: o.status as ComplianceStatus,
+      minutesOverdue:
+        o.status === "MISSING" || o.status === "LATE"
+          ? Math.floor(((o.deliveredAt ?? now).getTime() - o.dueAt.getTime()) / 60_000)
+          : null,
+      escalatedAt: o.escalatedAt?.toISOString() ?? null,
+    });
+    const select = { ...getColumns(), status };
+    const today = await tx
+      .select(select)
+      .from(exchangeObligations)
+      .where(
+        and(
+          eq(exchangeObligations.unitId, unit.id),
+          lte(exchangeObligations.opensAt, dayEnd),
+          gte(exchangeObligations.dueAt, dayStart),
+        ),
+      )
+      .orderBy(asc(exchangeObligations.dueAt));
+    const open = await tx
+      .select(select)
+      .from(exchangeObligations)
+      .where(
+        and(
+          eq(exchangeObligations.unitId, unit.id),
+          eq(exchangeObligations.classId, "URGENT"),
+          isNull(exchangeObligations.deliveredAt),
+        ),
+      )
+      .orderBy(asc(exchangeObligations.dueAt))
+      .limit(100);
+    const alertRows = rowsOf<{ id: string; kind: string; created_at: string | Date; obligation_id: string }>(
+      await tx.execute(
+        sql`SELECT a.id, a.kind, a.created_at, a.obligation_id FROM ${exchangeAlerts} a
+            WHERE a.unit_id = ${unit.id} AND a.read_at IS NULL ORDER BY a.created_at DESC LIMIT 50`,
+      ),
+    );
+    const alertObligations = new Map<string, ObligationItem>();
+    for (const a of alertRows) {
+      const [o] = await tx
+        .select(select)
+        .from(exchangeObligations)
+        .where(eq(exchangeObligations.id, a.obligation_id));
+      if (o) {
+        const owner = await unitById(tx, o.unitId);
+        alertObligations.set(a.id, {
+          ...item(o),
+          unitCode: owner.code,
+          unitName: unitName(owner),
+          agency: owner.agency,
+          level: owner.level,
+        });
+      }
+    }
+    return {
+      unit: { id: unit.id, code: unit.code, name: unitName(unit), timeZone: unit.timeZone },
+      localDate,
+      obligations: today.filter((o) => o.classId !== "URGENT").map(item),
+      openConfirmations: open.map(item),
+      alerts: alertRows.flatMap((a) => {
+        const o = alertObligations.get(a.id);
+        return o
+          ? [{ id: a.id, kind: a.kind, createdAt: new Date(a.created_at).toISOString(), obligation: o }]
+          : [];
+      }),
+    };
+  });
+}
+
+function getColumns() {
+  return getTableColumns(exchangeObligations);
+}

@@ -1,0 +1,171 @@
+import { Badge } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api";
+
+/** A text in the three interface languages. */
+export interface Tr {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+/** One field of a topic's message template (core TopicField). */
+export interface FieldDef {
+  name: string;
+  type: string;
+  required: boolean;
+  label: Tr;
+  options?: { code: string; label: Tr }[];
+  maxItems?: number;
+}
+
+/** One class of X p.5 with its topics, as the API serves the rules. */
+export interface ClassDef {
+  id: string;
+  clause: string;
+  name: Tr;
+  explanation: Tr;
+  delivery: "ORAL" | "WRITTEN" | "ORAL_THEN_WRITTEN";
+  copyToSuperior?: boolean;
+  topics: { code: string; label: Tr; onePerMessage?: boolean; fields: FieldDef[] }[];
+}
+
+/** A unit named in a message. */
+export interface UnitRef {
+  unitId: string;
+  code: string;
+  agency: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string | null;
+}
+
+/** A message as the API returns it. */
+export interface Message {
+  id: string;
+  classId: string;
+  topic: string;
+  clause: string;
+  mode: "ORAL" | "WRITTEN";
+  payload: Record<string, unknown>;
+  freeText: string | null;
+  officialUse: boolean;
+  period: string | null;
+  eventAt: string | null;
+  confirmsId: string | null;
+  passedTo: string | null;
+  sentAt: string;
+  authorName: string | null;
+  origin: string;
+  isDemo: boolean;
+  sender: UnitRef;
+  addressees: (UnitRef & {
+    kind: string;
+    acknowledgedAt: string | null;
+    acknowledgedByName: string | null;
+  })[];
+  attachments: { id: string; fileName: string; contentType: string; size: number }[];
+  obligations: {
+    id: string;
+    classId: string;
+    period: string;
+    clause: string;
+    dueAt: string;
+    deliveredAt: string | null;
+    role: "CREATED" | "DISCHARGED";
+  }[];
+}
+
+/** An obligation on the dashboard or the duty day. */
+export interface ObligationItem {
+  id: string;
+  unitId: string;
+  unitCode: string;
+  unitName: Tr;
+  agency: string;
+  level: number | null;
+  classId: string;
+  period: string;
+  clause: string;
+  opensAt: string;
+  dueAt: string;
+  deliveredAt: string | null;
+  deliveredMessageId: string | null;
+  sourceMessageId: string | null;
+  status: "ON_TIME" | "LATE" | "MISSING" | "PENDING" | "EARLY";
+  minutesOverdue: number | null;
+  escalatedAt: string | null;
+}
+
+/** The classes and templates of X p.5 (rules as data, from the server). */
+export function useClasses() {
+  return useQuery({
+    queryKey: ["exchange", "classes"],
+    queryFn: () => api<{ items: ClassDef[] }>("/api/v1/exchange/classes"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Picks the interface language's text. */
+export function useTr() {
+  const { i18n } = useTranslation();
+  const lang = (["kk", "ru", "en"].includes(i18n.language) ? i18n.language : "kk") as keyof Tr;
+  return {
+    lang,
+    tr: (text: Tr | undefined) => (text ? text[lang] : ""),
+    unit: (u: Pick<UnitRef, "nameKk" | "nameRu" | "nameEn">) =>
+      lang === "kk" ? u.nameKk : lang === "ru" ? u.nameRu : (u.nameEn ?? u.nameRu),
+  };
+}
+
+/** An instant shown in the Kazakhstan zone the units use (X-8), with the zone named. */
+export function formatInstant(iso: string | null | undefined, zone = "Asia/Almaty"): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  const text = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
+  return text;
+}
+
+const STATUS_COLORS: Record<string, string> = {
+  // Dark enough for white text at AA contrast (4.5:1) on small badges.
+  ON_TIME: "#1b5e20",
+  LATE: "#a33a00",
+  MISSING: "#b71c1c",
+  PENDING: "#495057",
+  EARLY: "#6a1b9a",
+};
+
+/** A compliance status badge (X-8). */
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status] ?? "#495057"} variant="filled">
+      {t(`exchange.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** The UTC instant of a wall-clock "YYYY-MM-DDTHH:MM" in an IANA zone (X-8: the unit's local time). */
+export function localToIso(value: string, zone: string): string {
+  const guess = Date.parse(`${value}:00Z`);
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(guess);
+  const offset = Date.parse(`${parts.replace(" ", "T")}Z`) - guess;
+  return new Date(guess - offset).toISOString();
+}

@@ -64,7 +64,7 @@ export const foreignerInputSchema = z
     stayUntil: isoDate,
     unitId: z.uuid().optional(),
   })
-  .meta({ id: "ForeignerApplicationInput" });
+  .meta({ id: "ForeignerApplicationBody" });
 export type ForeignerInput = z.infer<typeof foreignerInputSchema>;
 
 type Row = typeof foreignerApplications.$inferSelect;

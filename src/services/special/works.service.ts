@@ -59,7 +59,7 @@ export const worksInputSchema = z
     periodUntil: isoDate,
     units: z.partialRecord(z.enum(WORK_BODIES), z.uuid()).optional(),
   })
-  .meta({ id: "SpecialWorksInput" });
+  .meta({ id: "SpecialWorksApplicationBody" });
 export type WorksInput = z.infer<typeof worksInputSchema>;
 
 // The nil UUID stands for "the whole system" in the counters table: works are numbered per year.

@@ -1,3 +1,4 @@
+import type { Tx } from "../adapters/db/index.js";
 import {
   type EligibilityResult,
   evaluateEligibility,
@@ -30,6 +31,8 @@ export interface EligibilityAnswer extends EligibilityResult {
 export async function checkEligibility(
   deps: Pick<Deps, "database" | "clock">,
   input: unknown,
+  /** A transaction already open (an application being written): the zone lookup joins it. */
+  within?: Tx,
 ): Promise<EligibilityAnswer> {
   const facts = parseTravellerFacts(input);
   const today = localDate(deps.clock.now());
@@ -45,9 +48,9 @@ export async function checkEligibility(
       });
     }
     const code = facts.destination;
-    const entry = await deps.database.tx({ unitPaths: [] }, (tx) =>
-      findZoneEntry(tx, facts.departureDate, code),
-    );
+    const entry = within
+      ? await findZoneEntry(within, facts.departureDate, code)
+      : await deps.database.tx({ unitPaths: [] }, (tx) => findZoneEntry(tx, facts.departureDate, code));
     place = entry
       ? { inZone: true, inStrip: entry.inStrip, isSettlement: entry.kind !== "DISTRICT" }
       : { inZone: false, inStrip: false };

@@ -176,6 +176,27 @@ function normalizedRaw(raw: string): string {
 
 /** Compares two tokens, aware of patronymics and surname endings; symmetric. */
 export function compareTokens(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
+  // A token is a function of its raw word, so the pair's answer is remembered by the two words.
+  return comparedWords(`${a.raw}\u0000${b.raw}`, a, b);
+}
+
+const pairCache = new Map<string, { similarity: number; kind: TokenMatchKind }>();
+const PAIR_CACHE_LIMIT = 500_000;
+
+function comparedWords(
+  pair: string,
+  a: NameToken,
+  b: NameToken,
+): { similarity: number; kind: TokenMatchKind } {
+  const hit = pairCache.get(pair);
+  if (hit) return hit;
+  if (pairCache.size >= PAIR_CACHE_LIMIT) pairCache.clear();
+  const value = compareTokensOnce(a, b);
+  pairCache.set(pair, value);
+  return value;
+}
+
+function compareTokensOnce(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
   if (normalizedRaw(a.raw) === normalizedRaw(b.raw)) return { similarity: 1, kind: "exact" };
   const patA = a.role === "patronymic";
   const patB = b.role === "patronymic";
@@ -518,6 +539,17 @@ const DOCUMENT_CONFLICT = -0.5;
 
 /** Scores whether two person descriptions are the same person; symmetric in its arguments. */
 export function scorePair(a: PersonInput, b: PersonInput): ScoreResult {
+  const { score, parts } = scoreParts(a, b);
+  return { score, explanation: explain(parts), parts };
+}
+
+/** The explanation lines of a score's parts (for callers that explain only the pairs they keep). */
+export function explainScore(parts: ScoreParts): ExplanationLine[] {
+  return explain(parts);
+}
+
+/** scorePair without the explanation: what a screening pass needs for every candidate it rejects. */
+export function scoreParts(a: PersonInput, b: PersonInput): Omit<ScoreResult, "explanation"> {
   let name: ScoreParts["name"] | undefined;
   const namesA = a.names.length > 0 ? a.names : [""];
   const namesB = b.names.length > 0 ? b.names : [""];
@@ -559,7 +591,7 @@ export function scorePair(a: PersonInput, b: PersonInput): ScoreResult {
     document: { agreement: docAgreement, evidence: docEvidence },
     logOdds: round(logOdds, 6),
   };
-  return { score: round(1 / (1 + Math.exp(-logOdds)), 6), explanation: explain(parts), parts };
+  return { score: round(1 / (1 + Math.exp(-logOdds)), 6), parts };
 }
 
 /** True when the pair scores at or above the threshold (default DEFAULT_THRESHOLD). */

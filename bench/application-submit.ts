@@ -86,7 +86,8 @@ export const applicationSubmit: Benchmark = {
       const xactPerRequest = (await xacts()) - xact0;
       const done = http.latencies.length + http.errors;
       if (http.errors > 0) log(`HTTP errors: ${http.errors} (first: ${String(http.first)})`);
-      const cpuMs = (usage: NodeJS.CpuUsage, ops: number) => (usage.user + usage.system) / 1000 / Math.max(1, ops);
+      const cpuMs = (usage: NodeJS.CpuUsage, ops: number) =>
+        (usage.user + usage.system) / 1000 / Math.max(1, ops);
       const h = percentiles(http.latencies);
       const r = percentiles(raw.latencies);
       log(`RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
@@ -103,7 +104,13 @@ export const applicationSubmit: Benchmark = {
           "ms",
           cpuMs(rawCpuUsage, raw.latencies.length + raw.errors),
         ),
-        figure("application-submit", "transactions per request", xactPerRequest / Math.max(1, done), "count", 1),
+        figure(
+          "application-submit",
+          "transactions per request",
+          xactPerRequest / Math.max(1, done),
+          "count",
+          1,
+        ),
       ];
     });
   },

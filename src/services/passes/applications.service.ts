@@ -18,6 +18,7 @@ import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
+import { findZoneEntry, type ZoneEntry } from "../reference/zone.service.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { firstAction, loadCase } from "./case.repo.js";
 
@@ -38,7 +39,12 @@ const IDENTITY_DOCUMENTS: Record<ApplicationData["applicant"]["identityDocument"
 };
 
 /** Runs the eligibility engine on an application, as the officer and the citizen will see it (Z-9). */
-async function eligibilityOf(deps: Pick<Deps, "database" | "clock">, data: ApplicationData, tx: Tx) {
+async function eligibilityOf(
+  deps: Pick<Deps, "database" | "clock">,
+  data: ApplicationData,
+  tx: Tx,
+  zone: ZoneEntry | undefined,
+) {
   const departureYear = Number(data.departureDate.slice(0, 4));
   return checkEligibility(
     deps,
@@ -53,7 +59,9 @@ async function eligibilityOf(deps: Pick<Deps, "database" | "clock">, data: Appli
       status: [],
       documents: [IDENTITY_DOCUMENTS[data.applicant.identityDocument.kind]],
     },
-    tx,
+    // The submission read the destination's zone entry already; anything else is looked up here.
+    async (date, kato) =>
+      date === data.departureDate && kato === data.destinations[0] ? zone : findZoneEntry(tx, date, kato),
   );
 }
 
@@ -74,6 +82,7 @@ interface SubmitReads {
   code: string | null;
   pass_series: string | null;
   others: ApplicationData[] | null;
+  zone: Record<string, unknown> | null;
   seq: string | number;
 }
 
@@ -118,6 +127,11 @@ export async function submitApplication(
                  sql`, `,
                )})
              LIMIT 50) o) AS others,
+          (SELECT to_json(e) FROM zone_entries e
+           WHERE e.kato = ${input.data.destinations[0] ?? ""}
+             AND e.list_id = (SELECT l.id FROM zone_lists l WHERE l.effective_from <= ${input.data.departureDate}::date
+                              ORDER BY l.effective_from DESC LIMIT 1)
+           LIMIT 1) AS zone,
           CASE WHEN u.agency = 'IAB' THEN nextval('application_numbers') END AS seq
         FROM (SELECT 1) AS one LEFT JOIN units u ON u.id = ${unitId ?? null}::uuid`),
     )[0];
@@ -128,7 +142,7 @@ export async function submitApplication(
     }
     const unit = { id: reads.unit_id, path: reads.path, code: reads.code, passSeries: reads.pass_series };
     if (!isCitizen && !pathInScope(scope, unit.path)) throw notFound();
-    const eligibility = await eligibilityOf(deps, input.data, tx);
+    const eligibility = await eligibilityOf(deps, input.data, tx, zoneEntryOf(reads.zone));
 
     const id = randomUUID();
     const action: PassAction = {
@@ -190,6 +204,26 @@ export async function submitApplication(
     };
     return { id, created: true, view };
   });
+}
+
+/** A zone entry read as JSON (snake_case columns) in the shape Drizzle gives. */
+function zoneEntryOf(json: Record<string, unknown> | null): ZoneEntry | undefined {
+  if (!json) return undefined;
+  const text = (key: string) => (json[key] === null || json[key] === undefined ? null : String(json[key]));
+  return {
+    listId: String(json.list_id),
+    kato: String(json.kato),
+    kind: String(json.kind),
+    nameKk: String(json.name_kk),
+    nameRu: String(json.name_ru),
+    regionKato: String(json.region_kato),
+    regionKk: String(json.region_kk),
+    regionRu: String(json.region_ru),
+    districtKato: text("district_kato"),
+    districtKk: text("district_kk"),
+    districtRu: text("district_ru"),
+    inStrip: json.in_strip === true,
+  };
 }
 
 /** Another live application of the same person whose trip overlaps this one (flagged, not refused). */

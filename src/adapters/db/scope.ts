@@ -2,8 +2,21 @@ import { sql } from "drizzle-orm";
 import { APP_ROLE, type DbScope, type Tx } from "./database.js";
 
 /**
+ * The transaction-local settings that put a transaction under the application role with the
+ * actor's scope for RLS policies (set_config('role', …, true) is SET LOCAL ROLE).
+ */
+export function scopeSettings(scope: DbScope): [string, string][] {
+  return [
+    ["role", APP_ROLE],
+    ["shekara.unit_paths", scope.unitPaths.join(",")],
+    ["shekara.user_id", scope.userId ?? ""],
+    ["shekara.all_units", scope.all ? "on" : "off"],
+  ];
+}
+
+/**
  * Switches a fresh transaction to the application role and publishes the actor's scope to RLS
- * policies, in one round trip (set_config('role', …, true) is SET LOCAL ROLE).
+ * policies, in one round trip.
  */
 export async function enterAppRole(tx: Tx, scope: DbScope): Promise<void> {
   await tx.execute(

@@ -17,6 +17,7 @@
  * neighbouring birth years so that a year off by one still meets.
  */
 import type { PersonInput } from "./match.js";
+import { memoize } from "./memo.js";
 import { type NameToken, parseName } from "./parse.js";
 import { soundUnits } from "./translit.js";
 
@@ -39,7 +40,9 @@ const FINAL_DEVOICING: Readonly<Record<string, string>> = {
  * 3. a final voiced consonant is devoiced as both languages pronounce it (Алмаз = Алмас);
  * 4. repeated units merge.
  */
-export function phoneticKey(foldedKey: string): string {
+export const phoneticKey: (foldedKey: string) => string = memoize(phoneticOnce);
+
+function phoneticOnce(foldedKey: string): string {
   const units = soundUnits(foldedKey);
   const out: string[] = [];
   let lastVowel = "";

@@ -176,6 +176,31 @@ function normalizedRaw(raw: string): string {
 
 /** Compares two tokens, aware of patronymics and surname endings; symmetric. */
 export function compareTokens(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
+  // A token is a function of its raw word and parsed tokens are shared objects (classifyToken
+  // remembers them), so the pair's answer is remembered by the two token objects.
+  const hit = pairCache.get(a)?.get(b);
+  if (hit) return hit;
+  // Bounded: when full it starts over, and the pairs in use come straight back.
+  if (pairCount >= PAIR_CACHE_LIMIT) {
+    pairCache.clear();
+    pairCount = 0;
+  }
+  let row = pairCache.get(a);
+  if (!row) {
+    row = new Map();
+    pairCache.set(a, row);
+  }
+  const value = compareTokensOnce(a, b);
+  row.set(b, value);
+  pairCount += 1;
+  return value;
+}
+
+const pairCache = new Map<NameToken, Map<NameToken, { similarity: number; kind: TokenMatchKind }>>();
+const PAIR_CACHE_LIMIT = 500_000;
+let pairCount = 0;
+
+function compareTokensOnce(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
   if (normalizedRaw(a.raw) === normalizedRaw(b.raw)) return { similarity: 1, kind: "exact" };
   const patA = a.role === "patronymic";
   const patB = b.role === "patronymic";
@@ -252,7 +277,20 @@ interface Assignment {
 
 /** Sums in a fixed order so that the result does not depend on which side came first. */
 function stableSum(values: readonly number[]): number {
-  return [...values].sort((x, y) => x - y).reduce((sum, value) => sum + value, 0);
+  // Ascending insertion sort of a copy (a handful of values; cheaper than Array.prototype.sort).
+  const sorted = values.slice();
+  for (let i = 1; i < sorted.length; i += 1) {
+    const value = sorted[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (sorted[j] ?? 0) > value) {
+      sorted[j + 1] = sorted[j] ?? 0;
+      j -= 1;
+    }
+    sorted[j + 1] = value;
+  }
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return sum;
 }
 
 /** Best partial one-to-one assignment of tokens (exhaustive: names have at most six tokens). */
@@ -260,14 +298,14 @@ function bestAssignment(weights: number[][], unmatchedA: number[], unmatchedB: n
   const n = unmatchedA.length;
   const m = unmatchedB.length;
   const usedB = new Array<boolean>(m).fill(false);
+  const usedA = new Array<boolean>(n).fill(false);
   let best: Assignment = { total: Number.NEGATIVE_INFINITY, pairs: [] };
   const current: Array<[number, number]> = [];
   const recurse = (i: number): void => {
     if (i === n) {
       const values: number[] = [];
-      const matchedA = new Set(current.map(([x]) => x));
       for (const [x, y] of current) values.push(weights[x]?.[y] ?? 0);
-      for (let x = 0; x < n; x += 1) if (!matchedA.has(x)) values.push(unmatchedA[x] ?? 0);
+      for (let x = 0; x < n; x += 1) if (!usedA[x]) values.push(unmatchedA[x] ?? 0);
       for (let y = 0; y < m; y += 1) if (!usedB[y]) values.push(unmatchedB[y] ?? 0);
       const total = stableSum(values);
       if (total > best.total) best = { total, pairs: [...current] };
@@ -276,9 +314,11 @@ function bestAssignment(weights: number[][], unmatchedA: number[], unmatchedB: n
     for (let y = 0; y < m; y += 1) {
       if (usedB[y]) continue;
       usedB[y] = true;
+      usedA[i] = true;
       current.push([i, y]);
       recurse(i + 1);
       current.pop();
+      usedA[i] = false;
       usedB[y] = false;
     }
     recurse(i + 1);
@@ -518,6 +558,17 @@ const DOCUMENT_CONFLICT = -0.5;
 
 /** Scores whether two person descriptions are the same person; symmetric in its arguments. */
 export function scorePair(a: PersonInput, b: PersonInput): ScoreResult {
+  const { score, parts } = scoreParts(a, b);
+  return { score, explanation: explain(parts), parts };
+}
+
+/** The explanation lines of a score's parts (for callers that explain only the pairs they keep). */
+export function explainScore(parts: ScoreParts): ExplanationLine[] {
+  return explain(parts);
+}
+
+/** scorePair without the explanation: what a screening pass needs for every candidate it rejects. */
+export function scoreParts(a: PersonInput, b: PersonInput): Omit<ScoreResult, "explanation"> {
   let name: ScoreParts["name"] | undefined;
   const namesA = a.names.length > 0 ? a.names : [""];
   const namesB = b.names.length > 0 ? b.names : [""];
@@ -559,7 +610,7 @@ export function scorePair(a: PersonInput, b: PersonInput): ScoreResult {
     document: { agreement: docAgreement, evidence: docEvidence },
     logOdds: round(logOdds, 6),
   };
-  return { score: round(1 / (1 + Math.exp(-logOdds)), 6), explanation: explain(parts), parts };
+  return { score: round(1 / (1 + Math.exp(-logOdds)), 6), parts };
 }
 
 /** True when the pair scores at or above the threshold (default DEFAULT_THRESHOLD). */

@@ -4,6 +4,7 @@
  * word's shape, not its position: patronymic endings (Kazakh -ұлы/-қызы, Russian -ович/-евна…)
  * and Russian-style surname endings (-ов/-ев/-ова/-ева, -ин/-ина).
  */
+import { memoize } from "./memo.js";
 import { foldRaw, foldToken } from "./translit.js";
 
 /** What a token is, as far as its shape tells. */
@@ -95,8 +96,10 @@ function isPatronymicParticle(raw: string): boolean {
   return KAZAKH_PATRONYMIC.some(([suffix]) => folded === suffix);
 }
 
-/** Classifies one word and computes its keys. */
-export function classifyToken(raw: string): NameToken {
+/** Classifies one word and computes its keys (remembered: tokens are shared, never mutate them). */
+export const classifyToken: (raw: string) => NameToken = memoize(classifyWord);
+
+function classifyWord(raw: string): NameToken {
   const key = foldToken(raw);
   const patronymic = patronymicStems(raw);
   if (patronymic) return { raw, key, role: "patronymic", stems: patronymic.stems, gender: patronymic.gender };
@@ -119,6 +122,12 @@ export const MAX_TOKENS = 6;
  * apostrophes do not, and a detached "ұлы"/"қызы" joins the word before it.
  */
 export function parseName(fullName: string): NameToken[] {
+  return parseMemo(fullName).slice();
+}
+
+const parseMemo = memoize(splitName);
+
+function splitName(fullName: string): NameToken[] {
   const words = fullName
     .normalize("NFC")
     .split(/[\s\-‐‑–—_.,;:/\\()"«»]+/u)
@@ -132,6 +141,6 @@ export function parseName(fullName: string): NameToken[] {
   }
   return merged
     .slice(0, MAX_TOKENS)
-    .map(classifyToken)
+    .map((word) => classifyToken(word))
     .filter((token) => token.key !== "");
 }

@@ -1,3 +1,5 @@
+import { memoize } from "./memo.js";
+
 /**
  * Transliteration of Kazakh and Russian Cyrillic names, and folding of any spelling to one
  * comparable ASCII key. Records are kept in whatever system the clerk of the day used: Kazakh or
@@ -278,7 +280,9 @@ const LATIN_RULES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Folds a text's letters to lower-case ASCII without merging repeated letters (for suffix tests). */
-export function foldRaw(token: string): string {
+export const foldRaw: (token: string) => string = memoize(foldRawOnce);
+
+function foldRawOnce(token: string): string {
   let text = token.normalize("NFC").replace(/İ/g, "i").toLowerCase();
   // Apostrophe spellings of the 2017 alphabet: c' = ч, s' = ш; other apostrophes mark Ь or nothing.
   text = text.replace(/c['’ʼ`]/g, "ch").replace(/s['’ʼ`](?=\p{L})/gu, "sh");
@@ -330,6 +334,6 @@ export function collapseRepeats(key: string): string {
 }
 
 /** Folds one name token in any script or system to its comparable ASCII key ("Әбішұлы" → "abishuli"). */
-export function foldToken(token: string): string {
-  return untilStable(foldRaw(token), (key) => applyLatinRules(collapseRepeats(key)));
-}
+export const foldToken: (token: string) => string = memoize((token) =>
+  untilStable(foldRaw(token), (key) => applyLatinRules(collapseRepeats(key))),
+);

@@ -128,7 +128,9 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           idempotencyKey: request.headers["idempotency-key"],
           lang: isLang(lang) ? lang : "kk",
         });
-        return reply.status(result.created ? 201 : 200).send(await full(request, result.id));
+        // A new case is answered from what was written (it has no passes yet); a replay is read back.
+        const body = result.view ? { ...caseJson(result.view), passes: [] } : await full(request, result.id);
+        return reply.status(result.created ? 201 : 200).send(body);
       },
     );
     app.get(

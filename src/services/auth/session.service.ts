@@ -370,31 +370,53 @@ export async function actorFromSession(
 ): Promise<Actor | null> {
   const now = deps.clock.now();
   const idleSince = new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000);
+  const hash = tokenHash(token);
   return deps.database.tx(SYSTEM, async (tx) => {
+    // The session and its enabled user in one statement (every signed-in request pays for it).
     const rows = await tx
-      .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
+      .select({ lastSeenAt: sessions.lastSeenAt, user: users, unitPath: units.path })
       .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(units, eq(units.id, users.unitId))
+      .leftJoin(userContacts, eq(userContacts.userId, users.id))
       .where(
         and(
-          eq(sessions.tokenHash, tokenHash(token)),
+          eq(sessions.tokenHash, hash),
           isNull(sessions.endedAt),
           gt(sessions.expiresAt, now),
           gt(sessions.lastSeenAt, idleSince),
+          enabledUser,
         ),
       )
       .limit(1);
-    const session = rows[0];
-    if (!session) return null;
-    const actor = await loadActor(tx, session.userId);
-    if (!actor) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await tx
-        .update(sessions)
-        .set({ lastSeenAt: now })
-        .where(eq(sessions.tokenHash, tokenHash(token)));
+    const row = rows[0];
+    if (!row) return null;
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
     }
-    return actor;
+    return actorOfRow(row);
   });
+}
+
+/** Not disabled, and a self-registered citizen's contact confirmed (with users and user_contacts joined). */
+const enabledUser = and(
+  isNull(users.disabledAt),
+  or(isNull(userContacts.userId), isNotNull(userContacts.confirmedAt)),
+);
+
+/** The actor of a loaded user row. */
+function actorOfRow(row: { user: typeof users.$inferSelect; unitPath: string | null }): Actor {
+  const roles = row.user.roles.filter(isRole);
+  return {
+    userId: row.user.id,
+    login: row.user.login,
+    fullName: row.user.fullName,
+    roles,
+    permissions: permissionsOf(roles),
+    unitId: row.user.unitId,
+    unitPath: row.unitPath,
+    locale: row.user.locale,
+  };
 }
 
 /**
@@ -407,25 +429,8 @@ export async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(userContacts, eq(userContacts.userId, users.id))
-    .where(
-      and(
-        eq(users.id, userId),
-        isNull(users.disabledAt),
-        or(isNull(userContacts.userId), isNotNull(userContacts.confirmedAt)),
-      ),
-    )
+    .where(and(eq(users.id, userId), enabledUser))
     .limit(1);
   const row = rows[0];
-  if (!row) return null;
-  const roles = row.user.roles.filter(isRole);
-  return {
-    userId: row.user.id,
-    login: row.user.login,
-    fullName: row.user.fullName,
-    roles,
-    permissions: permissionsOf(roles),
-    unitId: row.user.unitId,
-    unitPath: row.unitPath,
-    locale: row.user.locale,
-  };
+  return row ? actorOfRow(row) : null;
 }

@@ -283,13 +283,14 @@ export async function searchZone(
 
 /** Resolves a KATO code in the list in force at a date; undefined when the place is outside the zone. */
 export async function findZoneEntry(tx: Tx, date: string, katoCode: string): Promise<ZoneEntry | undefined> {
-  const list = await zoneListAt(tx, date);
-  if (!list) return undefined;
+  // One statement: the list in force at the date is a subquery (the lookup sits on the submit path).
+  const listInForce = sql`(SELECT l.id FROM zone_lists l WHERE l.effective_from <= ${date}
+                           ORDER BY l.effective_from DESC LIMIT 1)`;
   return (
     await tx
       .select()
       .from(zoneEntries)
-      .where(and(eq(zoneEntries.listId, list.id), eq(zoneEntries.kato, katoCode)))
+      .where(and(eq(zoneEntries.listId, listInForce), eq(zoneEntries.kato, katoCode)))
       .limit(1)
   )[0];
 }

@@ -6,8 +6,9 @@ import {
   birthDateFromIin,
   DEFAULT_THRESHOLD,
   type ExplanationLine,
+  explainScore,
   type PersonInput,
-  scorePair,
+  scoreParts,
 } from "../../core/names/match.js";
 import { parseName } from "../../core/names/parse.js";
 import { localDate } from "../../core/time.js";
@@ -164,6 +165,10 @@ async function candidateRows(tx: Tx, probes: readonly Probe[], today: string): P
       owners.push(person);
     });
   });
+  // Most key hits share a single common word with the subject (hundreds per common name); they
+  // qualify only on the same full birth date. So one-word hits are found from the other side: the
+  // records born on the subject's date (birth-date index, a few dozen) and their keys. Only
+  // records that can pass the final filter are read from the table.
   const result = await tx.execute(sql`
     WITH p AS (
       SELECT * FROM unnest(${sql.param(keys)}::text[], ${sql.param(masks)}::int[], ${sql.param(owners)}::int[]) AS p(key, mask, person)
@@ -174,16 +179,28 @@ async function candidateRows(tx: Tx, probes: readonly Probe[], today: string): P
     ), s AS (
       SELECT * FROM unnest(${sql.param(probes.map((p) => p.year))}::int[], ${sql.param(probes.map((p) => p.date))}::date[])
         WITH ORDINALITY AS s(year, bdate, n)
+    ), dated AS MATERIALIZED (
+      SELECT s.n - 1 AS person, d.id FROM s JOIN records d ON d.birth_date = s.bdate
+    ), f AS (
+      SELECT h.person, h.record_id, h.m FROM h
+      WHERE (h.m & ${ID_BIT}) <> 0 OR ((h.m & ${ID_BIT - 1}) & ((h.m & ${ID_BIT - 1}) - 1)) <> 0
+      UNION ALL
+      SELECT d.person, d.id, bit_or(p.mask)
+      FROM dated d JOIN record_keys k ON k.record_id = d.id
+      JOIN p ON p.key = k.key COLLATE "C" AND p.person = d.person
+      GROUP BY d.person, d.id
+      HAVING (bit_or(p.mask) & ${ID_BIT}) = 0
+         AND ((bit_or(p.mask) & ${ID_BIT - 1}) & ((bit_or(p.mask) & ${ID_BIT - 1}) - 1)) = 0
     )
-    SELECT h.person, r.id, r.names, r.birth_year, r.birth_date::text AS birth_date, r.document_number,
+    SELECT f.person, r.id, r.names, r.birth_year, r.birth_date::text AS birth_date, r.document_number,
            r.iin, r.reason, r.source, r.data_hash
-    FROM h
-    JOIN s ON s.n = h.person + 1
-    JOIN records r ON r.id = h.record_id
+    FROM f
+    JOIN s ON s.n = f.person + 1
+    JOIN records r ON r.id = f.record_id
     WHERE (r.valid_until IS NULL OR r.valid_until >= ${today}::date)
-      AND ((h.m & ${ID_BIT}) <> 0 OR (
+      AND ((f.m & ${ID_BIT}) <> 0 OR (
             (s.year IS NULL OR r.birth_year IS NULL OR abs(r.birth_year - s.year) <= 1)
-        AND (((h.m & ${ID_BIT - 1}) & ((h.m & ${ID_BIT - 1}) - 1)) <> 0 OR r.birth_date = s.bdate)))`);
+        AND (((f.m & ${ID_BIT - 1}) & ((f.m & ${ID_BIT - 1}) - 1)) <> 0 OR r.birth_date = s.bdate)))`);
   return rowsOf<CandidateRow>(result);
 }
 
@@ -212,7 +229,7 @@ async function latestReviews(
 async function screen(tx: Tx, probes: readonly Probe[], threshold: number, today: string) {
   const rows = await candidateRows(tx, probes, today);
   const results: CheckResult[] = probes.map(() => ({ candidates: [], dismissed: 0, scored: 0 }));
-  const hits: { person: number; row: CandidateRow; score: ReturnType<typeof scorePair> }[] = [];
+  const hits: { person: number; row: CandidateRow; score: ReturnType<typeof scoreParts> }[] = [];
   for (const row of rows) {
     const probe = probes[row.person];
     const result = results[row.person];
@@ -225,7 +242,7 @@ async function screen(tx: Tx, probes: readonly Probe[], threshold: number, today
       iin: row.iin,
       documentNumber: row.document_number,
     });
-    const score = scorePair(probe.person, record);
+    const score = scoreParts(probe.person, record);
     if (score.score >= threshold) hits.push({ person: row.person, row, score });
   }
   const reviews = await latestReviews(
@@ -244,7 +261,7 @@ async function screen(tx: Tx, probes: readonly Probe[], threshold: number, today
     result.candidates.push({
       recordId: row.id,
       score: score.score,
-      explanation: score.explanation,
+      explanation: explainScore(score.parts),
       record: {
         names: row.names,
         birthDate: row.birth_date ?? (row.birth_year === null ? null : String(row.birth_year)),

@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+
+/** One HTTP request shape; `{i}` in the body or a header value is replaced by the request's index. */
+export interface HttpLoad {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  /** The status every answer must have; others count as errors. */
+  status: number;
+}
+
+// Plain JavaScript so the client process needs no TypeScript loader; it only uses fetch and performance.
+const CLIENT = `
+const { spec, concurrency, durationMs } = JSON.parse(process.env.SHEKARA_LOAD);
+const fill = (text, i) => text.replaceAll("{i}", String(i));
+(async () => {
+  const latencies = [];
+  let errors = 0;
+  let first;
+  let counter = 0;
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < end) {
+      const i = counter++;
+      const headers = Object.fromEntries(Object.entries(spec.headers).map(([k, v]) => [k, fill(v, i)]));
+      const t0 = performance.now();
+      try {
+        const response = await fetch(spec.url, { method: spec.method, headers, body: fill(spec.body, i) });
+        const text = await response.text();
+        if (response.status !== spec.status) throw new Error("HTTP " + response.status + ": " + text.slice(0, 300));
+        latencies.push(performance.now() - t0);
+      } catch (err) {
+        errors += 1;
+        first ??= String(err);
+      }
+    }
+  }));
+  const elapsed = (performance.now() - start) / 1000;
+  process.send({ latencies, perSecond: latencies.length / elapsed, errors, first }, () => process.exit(0));
+})();
+`;
+
+/**
+ * Runs an HTTP load from a separate client process, so the client's work (fetch, parsing answers)
+ * neither delays the server's event loop nor counts in the server's CPU time; same result shape as
+ * `load`.
+ */
+export function loadHttp(
+  spec: HttpLoad,
+  concurrency: number,
+  durationMs: number,
+): Promise<{ latencies: number[]; perSecond: number; errors: number; first?: unknown }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", CLIENT], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, SHEKARA_LOAD: JSON.stringify({ spec, concurrency, durationMs }) },
+    });
+    child.once("message", (result) => resolve(result as Awaited<ReturnType<typeof loadHttp>>));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`load client exited with ${code}`));
+    });
+  });
+}

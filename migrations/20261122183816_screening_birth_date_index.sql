@@ -1,0 +1,1 @@
+CREATE INDEX "records_birth_date_idx" ON "records" USING btree ("birth_date");

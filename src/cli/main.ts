@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { eq, sql } from "drizzle-orm";
 import { systemClock } from "../adapters/clock.js";
 import { type Database, DataFolderLockedError, openDatabase } from "../adapters/db/index.js";
+import { outboxNotifier } from "../adapters/notify.js";
 import { loadSigner } from "../adapters/signer.js";
 import { type Config, ConfigError, loadConfig } from "../config.js";
 import { AppError } from "../core/errors.js";
@@ -20,6 +21,7 @@ import {
   MAX_TOKEN_DAYS,
   revokeApiToken,
 } from "../services/auth/tokens.service.js";
+import { scanReminders } from "../services/passes/reminders.service.js";
 import type { RowProblem } from "../services/reference/csv.js";
 import { exportReferenceAsOperator, importReferenceList } from "../services/reference/lists.service.js";
 import { exportZoneList, importZoneList } from "../services/reference/zone.service.js";
@@ -362,6 +364,27 @@ program
     say(JSON.stringify(result, null, 2));
     if (result.status !== "VALID") process.exitCode = 3;
   });
+
+program
+  .command("reminders")
+  .description(
+    "send the deadline reminders due today to pass holders now (registration, return soon, return overdue); the server also does this every 15 minutes",
+  )
+  .action(() =>
+    withDatabase(async (database, config) => {
+      await database.migrate();
+      const result = await scanReminders({
+        database,
+        clock: systemClock,
+        notifier: outboxNotifier({ demo: config.demo }),
+      });
+      say(
+        result.ran
+          ? `Reminders sent: ${result.reminders} (${result.messages} messages in the outbox).`
+          : "Another instance is scanning right now; nothing done.",
+      );
+    }),
+  );
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {

@@ -19,6 +19,7 @@ import { ApplyPage } from "./pages/passes/ApplyPage";
 import { CasePage } from "./pages/passes/CasePage";
 import { CasesPage } from "./pages/passes/CasesPage";
 import { MyApplicationsPage } from "./pages/passes/MyApplicationsPage";
+import { PassDeskPage } from "./pages/passes/PassDeskPage";
 import { RegisterArrivalPage } from "./pages/passes/RegisterArrivalPage";
 import { RegisterBookPage } from "./pages/passes/RegisterBookPage";
 import { VerifyPage } from "./pages/passes/VerifyPage";
@@ -64,6 +65,7 @@ export function App() {
         <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/pass-desk" element={signedIn(<PassDeskPage />)} />
         <Route path="/screening" element={signedIn(<ScreeningPage />)} />
         <Route path="/screening/records" element={signedIn(<RecordsPage />)} />
         <Route path="/exchange" element={signedIn(<MessagesPage />)} />

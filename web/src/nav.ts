@@ -14,6 +14,7 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/register-book", label: "nav.registerBook", permission: "applications.intake" },
   { to: "/register-arrival", label: "nav.registerArrival", permission: "passes.register" },
   { to: "/verify", label: "nav.verify" },
+  { to: "/pass-desk", label: "nav.passDesk", permission: "applications.intake" },
   { to: "/screening", label: "nav.screening", permission: "records.screen" },
   { to: "/screening/records", label: "nav.records", permission: "records.manage" },
   { to: "/exchange", label: "nav.exchangeMessages", permission: "exchange.send" },

@@ -51,7 +51,7 @@ function useCaseAction(caseData: CaseJson, type: string, onDone: () => void) {
 }
 
 /** A form frame: the fields, the server's refusal (with its clause) and the submit button. */
-function ActionFrame({
+export function ActionFrame({
   children,
   onSubmit,
   pending,
@@ -143,7 +143,7 @@ export function ActionForm({
   }
 }
 
-interface FormProps {
+export interface FormProps {
   pending: boolean;
   error: unknown;
   submitLabel: string;
@@ -395,7 +395,7 @@ function ExtendForm({ send, caseData, ...frame }: FormProps & { caseData: CaseJs
   );
 }
 
-function LossForm({ send, ...frame }: FormProps) {
+export function LossForm({ send, ...frame }: FormProps) {
   const { t } = useTranslation();
   const [circumstances, setCircumstances] = useState("");
   return (
@@ -414,7 +414,7 @@ function LossForm({ send, ...frame }: FormProps) {
   );
 }
 
-function ReturnForm({ send, ...frame }: FormProps) {
+export function ReturnForm({ send, ...frame }: FormProps) {
   const { t } = useTranslation();
   const [unused, setUnused] = useState(false);
   const [note, setNote] = useState("");

@@ -19,6 +19,12 @@ import { RegisterBookPage } from "./pages/passes/RegisterBookPage";
 import { VerifyPage } from "./pages/passes/VerifyPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
 import { RulesPage } from "./pages/rules/RulesPage";
+import { ForeignerApplyPage } from "./pages/special/ForeignerApplyPage";
+import { ForeignerCasePage } from "./pages/special/ForeignerCasePage";
+import { ForeignersPage } from "./pages/special/ForeignersPage";
+import { WorksApplyPage } from "./pages/special/WorksApplyPage";
+import { WorksCasePage } from "./pages/special/WorksCasePage";
+import { WorksPage } from "./pages/special/WorksPage";
 import { UnitsPage } from "./pages/UnitsPage";
 import { useMe } from "./session";
 
@@ -57,6 +63,16 @@ export function App() {
         <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/foreigners" element={signedIn(<ForeignersPage view="iab" key="iab" />)} />
+        <Route path="/nsc/foreigners" element={signedIn(<ForeignersPage view="nsc" key="nsc" />)} />
+        <Route path="/my/foreigners" element={signedIn(<ForeignersPage view="mine" key="mine" />)} />
+        <Route path="/foreigners/new" element={signedIn(<ForeignerApplyPage />)} />
+        <Route path="/my/foreigners/new" element={signedIn(<ForeignerApplyPage />)} />
+        <Route path="/foreigners/:id" element={signedIn(<ForeignerCasePage />)} />
+        <Route path="/special-works" element={signedIn(<WorksPage />)} />
+        <Route path="/my/special-works" element={signedIn(<WorksPage />)} />
+        <Route path="/special-works/new" element={signedIn(<WorksApplyPage />)} />
+        <Route path="/special-works/:id" element={signedIn(<WorksCasePage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

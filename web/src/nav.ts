@@ -14,6 +14,11 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/register-book", label: "nav.registerBook", permission: "applications.intake" },
   { to: "/register-arrival", label: "nav.registerArrival", permission: "passes.register" },
   { to: "/verify", label: "nav.verify" },
+  { to: "/foreigners", label: "nav.foreigners", permission: "applications.intake" },
+  { to: "/nsc/foreigners", label: "nav.nscAgreement", permission: "foreigners.agree" },
+  { to: "/my/foreigners", label: "nav.myForeigners", permission: "applications.own" },
+  { to: "/special-works", label: "nav.specialWorksDecide", permission: "special_works.decide" },
+  { to: "/my/special-works", label: "nav.specialWorks", permission: "petitions.own" },
 ];
 
 /** The entries a user may see. */

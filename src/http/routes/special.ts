@@ -15,6 +15,7 @@ import {
   foreignerStepSchema,
   getForeigner,
   listForeigners,
+  nscUnits,
   stepForeigner,
   submitForeigner,
 } from "../../services/special/foreigners.service.js";
@@ -61,6 +62,7 @@ const foreignerSummarySchema = z.object({
 });
 const foreignerCaseSchema = foreignerSummarySchema
   .extend({
+    version: z.number(),
     surname: z.string(),
     givenName: z.string(),
     patronymic: z.string().nullable(),
@@ -188,6 +190,31 @@ export function specialRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => ({
         items: await listForeigners(deps, request.actor, request.query),
       }),
+    );
+    app.get(
+      "/api/v1/foreigners/nsc-units",
+      {
+        schema: {
+          tags: ["special"],
+          summary: "NSC units a foreigner's case can be forwarded to for agreement (Z p.17)",
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  code: z.string(),
+                  nameKk: z.string(),
+                  nameRu: z.string(),
+                  triadId: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+        config: { permission: "applications.intake" },
+      },
+      async (request) => ({ items: await nscUnits(deps, request.actor) }),
     );
     app.get(
       "/api/v1/foreigners/:id",

@@ -256,6 +256,7 @@ export async function getForeigner(
     const rules = specialRulesAt(localDate(row.forwardedAt ?? now));
     return {
       ...summary(row, now),
+      version: row.version,
       surname: row.surname,
       givenName: row.givenName,
       patronymic: row.patronymic,
@@ -507,4 +508,22 @@ export async function escalateOverdue(deps: Pick<Deps, "database" | "clock">): P
     }
     return due.length;
   });
+}
+
+/** NSC units a case can be forwarded to (not personal data: every unit of the agency). */
+export async function nscUnits(deps: Pick<Deps, "database">, actor: Actor | null) {
+  requirePermission(actor, "applications.intake");
+  return deps.database.tx({ unitPaths: [], all: true }, (tx) =>
+    tx
+      .select({
+        id: units.id,
+        code: units.code,
+        nameKk: units.nameKk,
+        nameRu: units.nameRu,
+        triadId: units.triadId,
+      })
+      .from(units)
+      .where(eq(units.agency, "NSC"))
+      .orderBy(asc(units.path)),
+  );
 }

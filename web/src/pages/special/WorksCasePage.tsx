@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Group,
@@ -96,13 +95,19 @@ export function WorksCasePage() {
               <ClauseBadge key={c} clause={c} />
             ))}
           </Text>
-          {w.outcome !== "PENDING" && (
-            <Anchor href={`/api/v1/special-works/${w.id}/pdf`} target="_blank">
-              {t("special.works.pdf")}
-            </Anchor>
-          )}
         </Stack>
       </Alert>
+      {w.outcome !== "PENDING" && (
+        <Button
+          component="a"
+          href={`/api/v1/special-works/${w.id}/pdf`}
+          target="_blank"
+          variant="outline"
+          style={{ alignSelf: "flex-start" }}
+        >
+          {t("special.works.pdf")}
+        </Button>
+      )}
       {w.awaiting.map((b) => (
         <DecisionForm key={b} w={w} body={b} />
       ))}

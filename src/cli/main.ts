@@ -26,6 +26,7 @@ import type { RowProblem } from "../services/reference/csv.js";
 import { exportReferenceAsOperator, importReferenceList } from "../services/reference/lists.service.js";
 import { exportZoneList, importZoneList } from "../services/reference/zone.service.js";
 import { importRecordsFile } from "../services/screening/records.service.js";
+import { escalateOverdue } from "../services/special/foreigners.service.js";
 import { createUser } from "../services/users.service.js";
 
 /** Opens the configured database, runs the work, always closes it (releasing the data-folder lock). */
@@ -301,6 +302,16 @@ recordsCommand
         }
         throw err;
       }
+    }),
+  );
+
+program
+  .command("escalate-nsc")
+  .description("escalate foreigners' cases whose NSC answer is overdue (Z p.17); safe beside running servers")
+  .action(() =>
+    withDatabase(async (database) => {
+      const n = await escalateOverdue({ database, clock: systemClock });
+      say(`Escalated ${n} overdue case(s).`);
     }),
   );
 

@@ -27,6 +27,12 @@ import { ReferencePage } from "./pages/reference/ReferencePage";
 import { RulesPage } from "./pages/rules/RulesPage";
 import { RecordsPage } from "./pages/screening/RecordsPage";
 import { ScreeningPage } from "./pages/screening/ScreeningPage";
+import { ForeignerApplyPage } from "./pages/special/ForeignerApplyPage";
+import { ForeignerCasePage } from "./pages/special/ForeignerCasePage";
+import { ForeignersPage } from "./pages/special/ForeignersPage";
+import { WorksApplyPage } from "./pages/special/WorksApplyPage";
+import { WorksCasePage } from "./pages/special/WorksCasePage";
+import { WorksPage } from "./pages/special/WorksPage";
 import { UnitsPage } from "./pages/UnitsPage";
 import { useMe } from "./session";
 
@@ -73,6 +79,16 @@ export function App() {
         <Route path="/exchange/compose" element={signedIn(<ComposePage />)} />
         <Route path="/exchange/duty" element={signedIn(<DutyDayPage />)} />
         <Route path="/exchange/compliance" element={signedIn(<CompliancePage />)} />
+        <Route path="/foreigners" element={signedIn(<ForeignersPage view="iab" key="iab" />)} />
+        <Route path="/nsc/foreigners" element={signedIn(<ForeignersPage view="nsc" key="nsc" />)} />
+        <Route path="/my/foreigners" element={signedIn(<ForeignersPage view="mine" key="mine" />)} />
+        <Route path="/foreigners/new" element={signedIn(<ForeignerApplyPage />)} />
+        <Route path="/my/foreigners/new" element={signedIn(<ForeignerApplyPage />)} />
+        <Route path="/foreigners/:id" element={signedIn(<ForeignerCasePage />)} />
+        <Route path="/special-works" element={signedIn(<WorksPage />)} />
+        <Route path="/my/special-works" element={signedIn(<WorksPage />)} />
+        <Route path="/special-works/new" element={signedIn(<WorksApplyPage />)} />
+        <Route path="/special-works/:id" element={signedIn(<WorksCasePage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

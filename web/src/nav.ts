@@ -20,6 +20,11 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/exchange", label: "nav.exchangeMessages", permission: "exchange.send" },
   { to: "/exchange/duty", label: "nav.exchangeDuty", permission: "exchange.duty" },
   { to: "/exchange/compliance", label: "nav.exchangeCompliance", permission: "dashboards.read" },
+  { to: "/foreigners", label: "nav.foreigners", permission: "applications.intake" },
+  { to: "/nsc/foreigners", label: "nav.nscAgreement", permission: "foreigners.agree" },
+  { to: "/my/foreigners", label: "nav.myForeigners", permission: "applications.own" },
+  { to: "/special-works", label: "nav.specialWorksDecide", permission: "special_works.decide" },
+  { to: "/my/special-works", label: "nav.specialWorks", permission: "petitions.own" },
 ];
 
 /** The entries a user may see. */

@@ -15,6 +15,7 @@ import {
   foreignerStepSchema,
   getForeigner,
   listForeigners,
+  nscUnits,
   stepForeigner,
   submitForeigner,
 } from "../../services/special/foreigners.service.js";
@@ -61,6 +62,7 @@ const foreignerSummarySchema = z.object({
 });
 const foreignerCaseSchema = foreignerSummarySchema
   .extend({
+    version: z.number(),
     surname: z.string(),
     givenName: z.string(),
     patronymic: z.string().nullable(),
@@ -146,6 +148,7 @@ export function specialRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["special"],
           summary:
             "The special-procedure rule sets: NSC answer time (Z p.17) and the works routing table (Z p.28)",
+          security: [],
           response: { 200: z.object({ versions: z.array(z.any()) }) },
         },
         config: { public: true },
@@ -160,7 +163,9 @@ export function specialRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["special"],
           summary: "Apply for a foreigner's permit: an IAB officer at the counter, or the applicant online",
-          body: foreignerInputSchema.extend({ lang: z.enum(["kk", "ru", "en"]).optional() }),
+          body: foreignerInputSchema
+            .extend({ lang: z.enum(["kk", "ru", "en"]).optional() })
+            .meta({ id: "ForeignerApplicationForm" }),
           response: { 201: z.object({ id: z.string(), number: z.string() }), ...errors },
         },
       },
@@ -188,6 +193,31 @@ export function specialRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => ({
         items: await listForeigners(deps, request.actor, request.query),
       }),
+    );
+    app.get(
+      "/api/v1/foreigners/nsc-units",
+      {
+        schema: {
+          tags: ["special"],
+          summary: "NSC units a foreigner's case can be forwarded to for agreement (Z p.17)",
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  code: z.string(),
+                  nameKk: z.string(),
+                  nameRu: z.string(),
+                  triadId: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+        config: { permission: "applications.intake" },
+      },
+      async (request) => ({ items: await nscUnits(deps, request.actor) }),
     );
     app.get(
       "/api/v1/foreigners/:id",
@@ -246,6 +276,7 @@ export function specialRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["special"],
           summary: "Which bodies decide on a kind of works inside or outside the strip, with the clause",
+          security: [],
           querystring: z.strictObject({
             kind: z.enum(WORK_KINDS),
             inStrip: z.enum(["true", "false"]).transform((v) => v === "true"),
@@ -262,7 +293,9 @@ export function specialRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["special"],
           summary: "Apply for special works; routed to the Ministry of Defence and/or the Border troops",
-          body: worksInputSchema.extend({ lang: z.enum(["kk", "ru", "en"]).optional() }),
+          body: worksInputSchema
+            .extend({ lang: z.enum(["kk", "ru", "en"]).optional() })
+            .meta({ id: "SpecialWorksForm" }),
           response: { 201: z.object({ id: z.string(), number: z.string() }), ...errors },
         },
       },

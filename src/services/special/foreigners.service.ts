@@ -65,6 +65,28 @@ export const foreignerInputSchema = z
     unitId: z.uuid().optional(),
   })
   .meta({ id: "ForeignerApplicationBody" });
+export const foreignerInputSchema = z.strictObject({
+  surname: name,
+  givenName: name,
+  patronymic: name.optional(),
+  birthDate: isoDate,
+  // ISO 3166-1 alpha-3 code of the citizenship, or STATELESS
+  citizenship: z
+    .string()
+    .trim()
+    .regex(/^([A-Z]{3}|STATELESS)$/, "a three-letter country code or STATELESS"),
+  documentKind: z.enum(FOREIGN_DOCUMENTS),
+  documentNumber: z.string().trim().min(3).max(30),
+  residence: z.enum(FOREIGN_RESIDENCE),
+  destinationKato: z
+    .string()
+    .trim()
+    .regex(/^\d{9}$/, "nine digits"),
+  purpose: z.string().trim().min(3).max(500),
+  stayFrom: isoDate,
+  stayUntil: isoDate,
+  unitId: z.uuid().optional(),
+});
 export type ForeignerInput = z.infer<typeof foreignerInputSchema>;
 
 type Row = typeof foreignerApplications.$inferSelect;
@@ -256,6 +278,7 @@ export async function getForeigner(
     const rules = specialRulesAt(localDate(row.forwardedAt ?? now));
     return {
       ...summary(row, now),
+      version: row.version,
       surname: row.surname,
       givenName: row.givenName,
       patronymic: row.patronymic,
@@ -507,4 +530,22 @@ export async function escalateOverdue(deps: Pick<Deps, "database" | "clock">): P
     }
     return due.length;
   });
+}
+
+/** NSC units a case can be forwarded to (not personal data: every unit of the agency). */
+export async function nscUnits(deps: Pick<Deps, "database">, actor: Actor | null) {
+  requirePermission(actor, "applications.intake");
+  return deps.database.tx({ unitPaths: [], all: true }, (tx) =>
+    tx
+      .select({
+        id: units.id,
+        code: units.code,
+        nameKk: units.nameKk,
+        nameRu: units.nameRu,
+        triadId: units.triadId,
+      })
+      .from(units)
+      .where(eq(units.agency, "NSC"))
+      .orderBy(asc(units.path)),
+  );
 }

@@ -35,6 +35,12 @@ export function VerificationCard({ result }: { result: Verification }) {
         {pass && (
           <Table>
             <Table.Tbody>
+              {result.document === "permit" && (
+                <Table.Tr>
+                  <Table.Th scope="row">{t("special.verify.document")}</Table.Th>
+                  <Table.Td>{t("special.verify.permit")}</Table.Td>
+                </Table.Tr>
+              )}
               <Table.Tr>
                 <Table.Th scope="row">{t("passes.verify.number")}</Table.Th>
                 <Table.Td>{pass.n}</Table.Td>

@@ -84,6 +84,8 @@ export interface Verification {
   pass?: { v: number; n: string; h: string; y: number; p: string[]; f: string; u: string; k: string };
   places?: { kato: string; nameKk: string; nameRu: string }[];
   current?: { status: string; validUntil: string };
+  /** A foreigner's permit (Z p.17) carries the same code as a pass. */
+  document?: "pass" | "permit";
 }
 
 /** A random key for one form, so a retried submission is taken once. */

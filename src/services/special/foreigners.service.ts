@@ -41,30 +41,6 @@ export const FOREIGN_DOCUMENTS = ["FOREIGN_PASSPORT", "RESIDENCE_PERMIT", "STATE
 export const FOREIGN_RESIDENCE = ["PERMANENT_RESIDENT", "TEMPORARY_VISITOR"] as const;
 
 /** What is submitted for a foreigner's permit. */
-export const foreignerInputSchema = z
-  .strictObject({
-    surname: name,
-    givenName: name,
-    patronymic: name.optional(),
-    birthDate: isoDate,
-    // ISO 3166-1 alpha-3 code of the citizenship, or STATELESS
-    citizenship: z
-      .string()
-      .trim()
-      .regex(/^([A-Z]{3}|STATELESS)$/, "a three-letter country code or STATELESS"),
-    documentKind: z.enum(FOREIGN_DOCUMENTS),
-    documentNumber: z.string().trim().min(3).max(30),
-    residence: z.enum(FOREIGN_RESIDENCE),
-    destinationKato: z
-      .string()
-      .trim()
-      .regex(/^\d{9}$/, "nine digits"),
-    purpose: z.string().trim().min(3).max(500),
-    stayFrom: isoDate,
-    stayUntil: isoDate,
-    unitId: z.uuid().optional(),
-  })
-  .meta({ id: "ForeignerApplicationBody" });
 export const foreignerInputSchema = z.strictObject({
   surname: name,
   givenName: name,

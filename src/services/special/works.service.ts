@@ -37,29 +37,6 @@ import { notifySpecial } from "./notices.js";
 const isoDate = z.string().refine(isIsoDate, "a real date YYYY-MM-DD");
 
 /** What an applicant submits for special works. */
-export const worksInputSchema = z
-  .strictObject({
-    organization: z.string().trim().min(2).max(200),
-    contactName: z.string().trim().min(2).max(200),
-    kind: z.enum(WORK_KINDS),
-    // the works touch the border strip (between the border and the engineering barriers)
-    inStrip: z.boolean(),
-    places: z
-      .array(
-        z
-          .string()
-          .trim()
-          .regex(/^\d{9}$/, "nine digits"),
-      )
-      .min(1)
-      .max(12),
-    area: z.string().trim().min(3).max(1000),
-    description: z.string().trim().min(3).max(2000),
-    periodFrom: isoDate,
-    periodUntil: isoDate,
-    units: z.partialRecord(z.enum(WORK_BODIES), z.uuid()).optional(),
-  })
-  .meta({ id: "SpecialWorksApplicationBody" });
 export const worksInputSchema = z.strictObject({
   organization: z.string().trim().min(2).max(200),
   contactName: z.string().trim().min(2).max(200),

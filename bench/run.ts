@@ -3,9 +3,10 @@ import { applicationSubmit } from "./application-submit.js";
 import { type Benchmark, report } from "./harness.js";
 import { httpWrite } from "./http-write.js";
 import { screening } from "./screening.js";
+import { search } from "./search.js";
 
 /** Every named benchmark; `npm run bench -- <name>`. */
-const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening];
+const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening, search];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

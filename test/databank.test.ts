@@ -115,6 +115,10 @@ describe.each(DB_KINDS)("unified data bank on %s", (kind) => {
     const restricted = await search({ marking: "OFFICIAL_USE", limit: "100" });
     expect(restricted.items.length).toBe(3);
     expect(restricted.items.every((d) => d.marking === "OFFICIAL_USE")).toBe(true);
+    const ranked = await search({ q: "Коргас пункт пропуска", sort: "relevance" });
+    expect(ranked.items[0]?.title).toBe(
+      "Обзор каналов незаконной миграции через пункт пропуска «Коргас» (демо)",
+    );
     const page = await search({ limit: "5" });
     expect(page.items).toHaveLength(5);
     expect(page.hasMore).toBe(true);

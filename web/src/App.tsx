@@ -6,6 +6,8 @@ import { OutboxPage } from "./pages/account/OutboxPage";
 import { RegisterPage } from "./pages/account/RegisterPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
+import { DataBankPage } from "./pages/databank/DataBankPage";
+import { DocumentPage } from "./pages/databank/DocumentPage";
 import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
@@ -19,6 +21,7 @@ import { RegisterBookPage } from "./pages/passes/RegisterBookPage";
 import { VerifyPage } from "./pages/passes/VerifyPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
 import { RulesPage } from "./pages/rules/RulesPage";
+import { StatisticsPage } from "./pages/statistics/StatisticsPage";
 import { UnitsPage } from "./pages/UnitsPage";
 import { useMe } from "./session";
 
@@ -57,6 +60,9 @@ export function App() {
         <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/statistics" element={signedIn(<StatisticsPage />)} />
+        <Route path="/databank" element={signedIn(<DataBankPage />)} />
+        <Route path="/databank/:id" element={signedIn(<DocumentPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,6 +14,8 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/register-book", label: "nav.registerBook", permission: "applications.intake" },
   { to: "/register-arrival", label: "nav.registerArrival", permission: "passes.register" },
   { to: "/verify", label: "nav.verify" },
+  { to: "/statistics", label: "nav.statistics", permission: "statistics.read" },
+  { to: "/databank", label: "nav.databank", permission: "databank.read" },
 ];
 
 /** The entries a user may see. */

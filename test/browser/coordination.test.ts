@@ -70,7 +70,7 @@ describe.skipIf(!browserAvailable)("statistics and the unified data bank in Chro
       .toBe(1);
     const csv = head.getByRole("link", { name: "Выгрузить CSV (6 месяцев)" });
     expect(await csv.getAttribute("href")).toContain("from=2026-04&to=2026-09&lang=ru");
-  });
+  }, 120_000);
 
   it("searches the data bank across Kazakh and Russian spellings, opens a document, hides restricted material", async () => {
     const officer = await pageAs("officer", "en");
@@ -103,5 +103,5 @@ describe.skipIf(!browserAvailable)("statistics and the unified data bank in Chro
     await officer.getByRole("button", { name: "Search", exact: true }).click();
     await expect.poll(() => results.count()).toBeGreaterThan(0);
     expect(await results.filter({ hasText: "Образцы новых паспортов" }).count()).toBe(0);
-  });
+  }, 120_000);
 });

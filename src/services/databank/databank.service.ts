@@ -132,14 +132,20 @@ export async function searchDocuments(
           ORDER BY ${order} LIMIT ${take} OFFSET ${search.offset}`
     : sql`SELECT d.id, 0 AS rank FROM bank_documents_visible d ${where}
           ORDER BY ${order} LIMIT ${take} OFFSET ${search.offset}`;
-  const outerOrder = byRelevance ? sql`p.rank DESC, d.doc_date DESC, d.id` : sql`d.doc_date DESC, d.id`;
   return deps.database.tx(scopeOf(me), async (tx) => {
     await enterBank(tx, me);
-    const rows = rowsOf<RawView>(
-      await tx.execute(sql`SELECT ${VIEW_COLUMNS}, u.name_kk AS "unitNameKk", u.name_ru AS "unitNameRu", u.name_en AS "unitNameEn"
-        FROM (${page}) p JOIN bank_documents d ON d.id = p.id LEFT JOIN units u ON u.id = d.unit_id
-        ORDER BY ${outerOrder}`),
-    );
+    // Two statements with fixed plans: the page of ids, then those rows by primary key (joined in
+    // one statement the planner could pick a plan that reads the whole table on large banks).
+    const ids = rowsOf<{ id: string }>(await tx.execute(page)).map((r) => r.id);
+    const found = ids.length
+      ? rowsOf<RawView>(
+          await tx.execute(sql`SELECT ${VIEW_COLUMNS}, u.name_kk AS "unitNameKk", u.name_ru AS "unitNameRu", u.name_en AS "unitNameEn"
+            FROM bank_documents d LEFT JOIN units u ON u.id = d.unit_id
+            WHERE d.id = ANY (string_to_array(${ids.join(",")}, ',')::uuid[])`),
+        )
+      : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
     const items = rows.slice(0, search.limit).map(toView);
     await appendAudit(tx, deps.clock.now(), me, meta, {
       action: "databank.search",

@@ -4,9 +4,10 @@ import { compliance } from "./compliance.js";
 import { type Benchmark, report } from "./harness.js";
 import { httpWrite } from "./http-write.js";
 import { screening } from "./screening.js";
+import { search } from "./search.js";
 
 /** Every named benchmark; `npm run bench -- <name>`. */
-const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening, compliance];
+const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening, compliance, search];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -64,6 +64,14 @@ describe.each(DB_KINDS)("unified data bank on %s", (kind) => {
     expect(foldForSearch("ҚОРҒАС Ёлка")).toBe("коргас елка");
   });
 
+  it("folds in SQL exactly as the application does", async () => {
+    const samples = ["ҚОРҒАС Қорғас", "Өскемен ӨСКЕМЕН", "Ұйғыр Үржар Әлия Іле Һ ё Ё", "Ёлка Khorgos 12"];
+    for (const text of samples) {
+      const row = (await t.deps.database.ownerQuery("SELECT shekara_search_fold($1) AS f", [text]))[0];
+      expect(row?.f).toBe(foldForSearch(text));
+    }
+  });
+
   it("stems Russian: another case form of a word finds the document", async () => {
     // «досмотру грузовых автомобилей» in the title; the query uses other forms.
     expect(await titles("досмотр грузового автомобиля")).toContain(
@@ -115,6 +123,10 @@ describe.each(DB_KINDS)("unified data bank on %s", (kind) => {
     const restricted = await search({ marking: "OFFICIAL_USE", limit: "100" });
     expect(restricted.items.length).toBe(3);
     expect(restricted.items.every((d) => d.marking === "OFFICIAL_USE")).toBe(true);
+    const ranked = await search({ q: "Коргас пункт пропуска", sort: "relevance" });
+    expect(ranked.items[0]?.title).toBe(
+      "Обзор каналов незаконной миграции через пункт пропуска «Коргас» (демо)",
+    );
     const page = await search({ limit: "5" });
     expect(page.items).toHaveLength(5);
     expect(page.hasMore).toBe(true);

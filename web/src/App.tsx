@@ -6,6 +6,8 @@ import { OutboxPage } from "./pages/account/OutboxPage";
 import { RegisterPage } from "./pages/account/RegisterPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
+import { DataBankPage } from "./pages/databank/DataBankPage";
+import { DocumentPage } from "./pages/databank/DocumentPage";
 import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
 import { CompliancePage } from "./pages/exchange/CompliancePage";
 import { ComposePage } from "./pages/exchange/ComposePage";
@@ -33,6 +35,7 @@ import { ForeignersPage } from "./pages/special/ForeignersPage";
 import { WorksApplyPage } from "./pages/special/WorksApplyPage";
 import { WorksCasePage } from "./pages/special/WorksCasePage";
 import { WorksPage } from "./pages/special/WorksPage";
+import { StatisticsPage } from "./pages/statistics/StatisticsPage";
 import { UnitsPage } from "./pages/UnitsPage";
 import { useMe } from "./session";
 
@@ -89,6 +92,9 @@ export function App() {
         <Route path="/my/special-works" element={signedIn(<WorksPage />)} />
         <Route path="/special-works/new" element={signedIn(<WorksApplyPage />)} />
         <Route path="/special-works/:id" element={signedIn(<WorksCasePage />)} />
+        <Route path="/statistics" element={signedIn(<StatisticsPage />)} />
+        <Route path="/databank" element={signedIn(<DataBankPage />)} />
+        <Route path="/databank/:id" element={signedIn(<DocumentPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -25,6 +25,8 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/my/foreigners", label: "nav.myForeigners", permission: "applications.own" },
   { to: "/special-works", label: "nav.specialWorksDecide", permission: "special_works.decide" },
   { to: "/my/special-works", label: "nav.specialWorks", permission: "petitions.own" },
+  { to: "/statistics", label: "nav.statistics", permission: "statistics.read" },
+  { to: "/databank", label: "nav.databank", permission: "databank.read" },
 ];
 
 /** The entries a user may see. */

@@ -72,6 +72,7 @@ export function databankRoutes(deps: Deps): FastifyPluginAsyncZod {
             from: isoDate.optional(),
             to: isoDate.optional(),
             marking: z.enum(BANK_MARKINGS).optional(),
+            sort: z.enum(["relevance", "newest"]).optional(),
             limit: z.coerce.number().int().min(1).max(100).default(20),
             offset: z.coerce.number().int().min(0).max(10_000).default(0),
           }),

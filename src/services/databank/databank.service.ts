@@ -42,6 +42,8 @@ export interface BankSearch {
   from?: string | undefined;
   to?: string | undefined;
   marking?: BankMarking | undefined;
+  /** Newest first (the default), or best match first. */
+  sort?: "relevance" | "newest" | undefined;
   limit: number;
   offset: number;
 }
@@ -92,7 +94,7 @@ function toView(r: RawView): BankDocumentView {
 }
 
 /**
- * Full-text search of the data bank (X-15), best match first (newest first without a query).
+ * Full-text search of the data bank (X-15), newest first or best match first.
  * Kazakh and Russian text, folded and stemmed the same way as the stored vector; the results
  * shown are audited (C-3), one entry per search with the ids returned.
  */
@@ -117,19 +119,33 @@ export async function searchDocuments(
   if (search.marking) conds.push(sql`d.marking = ${search.marking}`);
   const where = conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``;
   const take = search.limit + 1;
-  // The ranked page is chosen on bank_documents alone; names of units are joined to that page only.
+  // The page is chosen from bank_documents_visible (the RLS predicate as a view, so the text-search
+  // condition can use the GIN index; see migration databank_search_view) on the index columns alone (id, date, rank); the text, file and unit columns
+  // are read for that page only, so a query matching many documents never reads their bodies.
+  // Newest first by default: a register of instructions and reports is read newest first, and the
+  // date order stops after one page while ranking must score every match (docs/DECISIONS.md).
+  const byRelevance = q !== "" && search.sort === "relevance";
+  const order = byRelevance ? sql`rank DESC, d.doc_date DESC, d.id` : sql`d.doc_date DESC, d.id`;
   const page = q
-    ? sql`SELECT ${VIEW_COLUMNS}, ts_rank(d.search_vector, q.query) AS rank
-          FROM bank_documents d CROSS JOIN shekara_search_query(${q}) AS q(query) ${where}
-          ORDER BY rank DESC, d.doc_date DESC, d.id LIMIT ${take} OFFSET ${search.offset}`
-    : sql`SELECT ${VIEW_COLUMNS}, 0 AS rank FROM bank_documents d ${where}
-          ORDER BY d.doc_date DESC, d.id LIMIT ${take} OFFSET ${search.offset}`;
+    ? sql`SELECT d.id, ${byRelevance ? sql`ts_rank(d.search_vector, q.query)` : sql`0`} AS rank
+          FROM bank_documents_visible d CROSS JOIN shekara_search_query(${q}) AS q(query) ${where}
+          ORDER BY ${order} LIMIT ${take} OFFSET ${search.offset}`
+    : sql`SELECT d.id, 0 AS rank FROM bank_documents_visible d ${where}
+          ORDER BY ${order} LIMIT ${take} OFFSET ${search.offset}`;
   return deps.database.tx(scopeOf(me), async (tx) => {
     await enterBank(tx, me);
-    const rows = rowsOf<RawView>(
-      await tx.execute(sql`SELECT p.*, u.name_kk AS "unitNameKk", u.name_ru AS "unitNameRu", u.name_en AS "unitNameEn"
-        FROM (${page}) p LEFT JOIN units u ON u.id = p."unitId" ORDER BY p.rank DESC, p."docDate" DESC, p.id`),
-    );
+    // Two statements with fixed plans: the page of ids, then those rows by primary key (joined in
+    // one statement the planner could pick a plan that reads the whole table on large banks).
+    const ids = rowsOf<{ id: string }>(await tx.execute(page)).map((r) => r.id);
+    const found = ids.length
+      ? rowsOf<RawView>(
+          await tx.execute(sql`SELECT ${VIEW_COLUMNS}, u.name_kk AS "unitNameKk", u.name_ru AS "unitNameRu", u.name_en AS "unitNameEn"
+            FROM bank_documents d LEFT JOIN units u ON u.id = d.unit_id
+            WHERE d.id = ANY (string_to_array(${ids.join(",")}, ',')::uuid[])`),
+        )
+      : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
     const items = rows.slice(0, search.limit).map(toView);
     await appendAudit(tx, deps.clock.now(), me, meta, {
       action: "databank.search",
@@ -144,6 +160,7 @@ export async function searchDocuments(
           to: search.to ?? null,
           marking: search.marking ?? null,
         },
+        sort: byRelevance ? "relevance" : "newest",
         offset: search.offset,
         shown: items.map((i) => i.id),
       },

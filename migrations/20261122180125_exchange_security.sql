@@ -53,3 +53,8 @@ ALTER TABLE exchange_inbound ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY exchange_inbound_system ON exchange_inbound FOR ALL TO shekara_app
   USING (shekara_all_units()) WITH CHECK (shekara_all_units());
+--> statement-breakpoint
+-- The compliance dashboard reads only these columns of a period's obligations: a covering index
+-- lets it aggregate (and pick its late and missing lists) with an index-only scan.
+CREATE INDEX exchange_obligations_dashboard_idx ON exchange_obligations (due_at)
+  INCLUDE (id, unit_id, unit_path, class_id, opens_at, delivered_at, early_counts_as_on_time);

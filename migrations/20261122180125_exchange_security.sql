@@ -35,8 +35,12 @@ CREATE POLICY exchange_attachments_scope ON exchange_attachments FOR ALL TO shek
 -- Obligations and alerts belong to the owing (or alerted) unit's subtree: a superior sees its units'.
 ALTER TABLE exchange_obligations ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+-- The scope is read once per query (scalar subqueries become InitPlans) rather than parsed from the
+-- setting again for every row: the dashboard aggregates tens of thousands of obligations.
 CREATE POLICY exchange_obligations_scope ON exchange_obligations FOR ALL TO shekara_app
-  USING (shekara_in_scope(unit_path)) WITH CHECK (shekara_in_scope(unit_path));
+  USING ((SELECT shekara_all_units())
+         OR unit_path <@ ANY ((SELECT string_to_array(nullif(current_setting('shekara.unit_paths', true), ''), ',')::ltree[])))
+  WITH CHECK (shekara_in_scope(unit_path));
 --> statement-breakpoint
 ALTER TABLE exchange_alerts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

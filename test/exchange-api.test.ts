@@ -78,6 +78,8 @@ describe.each(DB_KINDS)("exchange API (%s)", (kind) => {
     expect(discharged.deliveredAt).toBe(t.clock.now().toISOString());
 
     const board = (await get(nsc, "/api/v1/exchange/compliance")).json();
+    // Row-level security: the post's dashboard holds only its own unit's obligations.
+    expect(board.byUnit.map((u: { code: string }) => u.code)).toEqual(["DEMO-NSC-KHORGOS"]);
     const late = board.late.find((o: { sourceMessageId: string }) => o.sourceMessageId === m.id);
     expect(late).toMatchObject({
       status: "LATE",
@@ -87,6 +89,10 @@ describe.each(DB_KINDS)("exchange API (%s)", (kind) => {
     });
     // The level above sees the same late item through its subtree.
     const above = (await get(nschief, "/api/v1/exchange/compliance")).json();
+    expect(above.byUnit.map((u: { code: string }) => u.code).sort()).toEqual([
+      "DEMO-NSC-BS",
+      "DEMO-NSC-KHORGOS",
+    ]);
     expect(above.late.some((o: { sourceMessageId: string }) => o.sourceMessageId === m.id)).toBe(true);
   });
 

@@ -7,7 +7,7 @@ import { createMessage, type MessageInput } from "../services/exchange/messages.
 import { escalateOverdue, materializeObligations } from "../services/exchange/obligations.service.js";
 
 /** Days of exchange history the demo shows on first start. */
-const DEMO_DAYS = 14;
+const DEMO_DAYS = 10;
 const HOUR = 3_600_000;
 
 const noFiles = {
@@ -17,7 +17,7 @@ const noFiles = {
 
 /**
  * Labelled demo exchange (X p.5) for the Khorgos triad, so the compliance dashboard shows something
- * on first start: two weeks of daily oral reports (mostly on time, some late, some missing), last
+ * on first start: ten days of daily oral reports (mostly on time, some late, some missing), last
  * month's written reports, an urgent oral notice confirmed late and one still awaiting confirmation.
  */
 export async function loadDemoExchange(deps: Pick<Deps, "database" | "clock">): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import { rowsOf } from "../../adapters/db/rows.js";
 import { invalid } from "../../core/errors.js";
 import {
@@ -209,12 +209,26 @@ export async function complianceDashboard(
       .sort((a, b) => a.date.localeCompare(b.date));
 
     const list = async (wanted: "LATE" | "MISSING") => {
-      const rows = await tx
-        .select()
+      // Ids first (the covering index answers it), then only the listed rows from the table.
+      const ids = await tx
+        .select({ id: exchangeObligations.id, dueAt: exchangeObligations.dueAt })
         .from(exchangeObligations)
         .where(and(where, sql`${status} = ${wanted}`))
         .orderBy(wanted === "LATE" ? desc(exchangeObligations.dueAt) : asc(exchangeObligations.dueAt))
         .limit(LIST_LIMIT);
+      const rows =
+        ids.length === 0
+          ? []
+          : await tx
+              .select()
+              .from(exchangeObligations)
+              .where(
+                inArray(
+                  exchangeObligations.id,
+                  ids.map((r) => r.id),
+                ),
+              )
+              .orderBy(wanted === "LATE" ? desc(exchangeObligations.dueAt) : asc(exchangeObligations.dueAt));
       return rows.map((o): ObligationItem => {
         const u = units.get(o.unitId);
         const end = wanted === "LATE" && o.deliveredAt ? o.deliveredAt : now;

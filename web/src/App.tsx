@@ -17,6 +17,9 @@ import { MyApplicationsPage } from "./pages/passes/MyApplicationsPage";
 import { RegisterArrivalPage } from "./pages/passes/RegisterArrivalPage";
 import { RegisterBookPage } from "./pages/passes/RegisterBookPage";
 import { VerifyPage } from "./pages/passes/VerifyPage";
+import { NewPetitionPage } from "./pages/petitions/NewPetitionPage";
+import { PetitionPage } from "./pages/petitions/PetitionPage";
+import { PetitionsPage } from "./pages/petitions/PetitionsPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
 import { RulesPage } from "./pages/rules/RulesPage";
 import { UnitsPage } from "./pages/UnitsPage";
@@ -57,6 +60,9 @@ export function App() {
         <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/petitions" element={signedIn(<PetitionsPage />)} />
+        <Route path="/petitions/new" element={signedIn(<NewPetitionPage />)} />
+        <Route path="/petitions/:id" element={signedIn(<PetitionPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -564,3 +564,27 @@ export async function listPetitions(
     return rows.map((r) => ({ ...r, people: Number(r.people), createdAt: r.createdAt.toISOString() }));
   });
 }
+
+/** The deadline and routing a petition filed today would get, for the form to show with clauses. */
+export async function previewRules(
+  deps: Pick<Deps, "database" | "clock">,
+  kind: PetitionKind,
+  departureDate: string,
+) {
+  if (!isIsoDate(departureDate)) throw invalid("departureDate", "a calendar date YYYY-MM-DD");
+  const ruleSet = ruleSetAt(await loadRuleSets(deps.database), departureDate);
+  const deadline = petitionDeadline(ruleSet, kind, departureDate, localDate(deps.clock.now()));
+  const routing = petitionRouting(ruleSet, kind);
+  return {
+    ruleSetVersion: ruleSet.version,
+    deadline,
+    routing: {
+      ruleId: routing.id,
+      clauses: routing.clauses,
+      filedWith: routing.filedWith,
+      checkedBy: routing.checkedBy ?? null,
+      groupPass: routing.groupPass,
+      explanation: routing.explanation,
+    },
+  };
+}

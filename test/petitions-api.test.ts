@@ -217,7 +217,7 @@ describe.each(DB_KINDS)("organizations' petitions over HTTP on %s", (kind) => {
   it("screens, records checks, decides one group pass and issues it through the pass machinery", async () => {
     const screen = await post("officer", `/api/v1/petitions/${stripId}/screen`, {});
     expect(screen.statusCode).toBe(200);
-    expect(screen.json().screened).toBe(4);
+    expect(screen.json().screened).toBe(3);
     const p = (await get("officer", `/api/v1/petitions/${stripId}`)).json();
     expect(p.members[0].screening).toMatchObject({ candidates: expect.any(Array) });
     // The organization never sees the officers' screening or check results.

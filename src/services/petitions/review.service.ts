@@ -65,7 +65,13 @@ export async function screenPetition(
   id: string,
 ): Promise<{ screened: number; withCandidates: number }> {
   const me = requirePermission(actor, "applications.check");
-  const { members } = await deps.database.tx(scopeOf(me), (tx) => iabPetition(tx, me, id));
+  const loaded = await deps.database.tx(scopeOf(me), (tx) => iabPetition(tx, me, id));
+  // Only people still to be checked: those the NSC excluded or the head already decided on are done.
+  const members = loaded.members.filter((m) => {
+    const outcome = outcomeOf(loaded.row, m);
+    return outcome === "AWAITING_CHECK" || outcome === "AWAITING_DECISION";
+  });
+  if (members.length === 0) throw notNow(STEP.awaitingNsc);
   const people = members.map((m) => ({
     name: [m.surname, m.givenName, m.patronymic].filter(Boolean).join(" "),
     birthDate: String(m.birthYear),

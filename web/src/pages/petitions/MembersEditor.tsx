@@ -115,7 +115,6 @@ export function MembersEditor({
               description={t("petitions.form.uploadHelp")}
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(file) => file && upload.mutate(file)}
-              clearable
             />
             <ErrorAlert error={upload.error} />
           </>

@@ -13,8 +13,8 @@ import { fullName, type Petition, unitLabel } from "./types";
 const OUTCOME_COLOR: Record<string, string> = {
   EXCLUDED_BY_NSC: "red.9",
   REFUSED: "red.9",
-  APPROVED: "green.9",
-  ISSUED: "green.9",
+  APPROVED: "teal.9",
+  ISSUED: "teal.9",
 };
 
 /** One petition: facts with rules and clauses, people with outcomes, and the steps the viewer may take. */
@@ -149,7 +149,7 @@ export function PetitionPage() {
                   <Table.Td>{m.birthYear}</Table.Td>
                   <Table.Td>{`${m.documentSeries ?? ""} ${m.documentNumber}`.trim()}</Table.Td>
                   <Table.Td>
-                    <Badge color={OUTCOME_COLOR[m.outcome] ?? "dark"} variant="outline" tt="none">
+                    <Badge color={OUTCOME_COLOR[m.outcome] ?? "dark"} variant="filled" tt="none">
                       {t(`petitions.outcome.${m.outcome}`)}
                     </Badge>
                     {m.decisionReason && <Text size="sm">{m.decisionReason}</Text>}

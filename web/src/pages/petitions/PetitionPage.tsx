@@ -149,7 +149,13 @@ export function PetitionPage() {
                   <Table.Td>{m.birthYear}</Table.Td>
                   <Table.Td>{`${m.documentSeries ?? ""} ${m.documentNumber}`.trim()}</Table.Td>
                   <Table.Td>
-                    <Badge color={OUTCOME_COLOR[m.outcome] ?? "dark"} variant="filled" tt="none">
+                    <Badge
+                      color={OUTCOME_COLOR[m.outcome] ?? "dark"}
+                      variant="filled"
+                      tt="none"
+                      h="auto"
+                      styles={{ label: { overflow: "visible", whiteSpace: "normal" } }}
+                    >
                       {t(`petitions.outcome.${m.outcome}`)}
                     </Badge>
                     {m.decisionReason && <Text size="sm">{m.decisionReason}</Text>}

@@ -154,6 +154,9 @@ describe.each(DB_KINDS)("organizations' petitions over HTTP on %s", (kind) => {
     );
     expect(ok.statusCode).toBe(201);
     expect(ok.json().flags).toContain("LATE_PETITION");
+    const twice = await post("employer", "/api/v1/petitions", strip([person(8, true), person(8)]));
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.field).toBe("members.1.documentNumber");
     const noLeader = await post("employer", "/api/v1/petitions", strip([person(5)]));
     expect(noLeader.statusCode).toBe(400);
     const notInStrip = await post(

@@ -154,6 +154,9 @@ describe.each(DB_KINDS)("organizations' petitions over HTTP on %s", (kind) => {
     );
     expect(ok.statusCode).toBe(201);
     expect(ok.json().flags).toContain("LATE_PETITION");
+    const twice = await post("employer", "/api/v1/petitions", strip([person(8, true), person(8)]));
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.field).toBe("members.1.documentNumber");
     const noLeader = await post("employer", "/api/v1/petitions", strip([person(5)]));
     expect(noLeader.statusCode).toBe(400);
     const notInStrip = await post(
@@ -217,7 +220,7 @@ describe.each(DB_KINDS)("organizations' petitions over HTTP on %s", (kind) => {
   it("screens, records checks, decides one group pass and issues it through the pass machinery", async () => {
     const screen = await post("officer", `/api/v1/petitions/${stripId}/screen`, {});
     expect(screen.statusCode).toBe(200);
-    expect(screen.json().screened).toBe(4);
+    expect(screen.json().screened).toBe(3);
     const p = (await get("officer", `/api/v1/petitions/${stripId}`)).json();
     expect(p.members[0].screening).toMatchObject({ candidates: expect.any(Array) });
     // The organization never sees the officers' screening or check results.

@@ -25,6 +25,9 @@ import { PassDeskPage } from "./pages/passes/PassDeskPage";
 import { RegisterArrivalPage } from "./pages/passes/RegisterArrivalPage";
 import { RegisterBookPage } from "./pages/passes/RegisterBookPage";
 import { VerifyPage } from "./pages/passes/VerifyPage";
+import { NewPetitionPage } from "./pages/petitions/NewPetitionPage";
+import { PetitionPage } from "./pages/petitions/PetitionPage";
+import { PetitionsPage } from "./pages/petitions/PetitionsPage";
 import { ReferencePage } from "./pages/reference/ReferencePage";
 import { RulesPage } from "./pages/rules/RulesPage";
 import { RecordsPage } from "./pages/screening/RecordsPage";
@@ -95,6 +98,9 @@ export function App() {
         <Route path="/statistics" element={signedIn(<StatisticsPage />)} />
         <Route path="/databank" element={signedIn(<DataBankPage />)} />
         <Route path="/databank/:id" element={signedIn(<DocumentPage />)} />
+        <Route path="/petitions" element={signedIn(<PetitionsPage />)} />
+        <Route path="/petitions/new" element={signedIn(<NewPetitionPage />)} />
+        <Route path="/petitions/:id" element={signedIn(<PetitionPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

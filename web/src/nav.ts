@@ -27,13 +27,18 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/my/special-works", label: "nav.specialWorks", permission: "petitions.own" },
   { to: "/statistics", label: "nav.statistics", permission: "statistics.read" },
   { to: "/databank", label: "nav.databank", permission: "databank.read" },
+  { to: "/petitions", label: "nav.petitions", permission: "petitions.own" },
+  { to: "/petitions", label: "nav.petitions", permission: "applications.check" },
+  { to: "/petitions", label: "nav.petitions", permission: "strip_lists.check" },
 ];
 
 /** The entries a user may see. */
 export function visibleNav(permissions: readonly string[] | null) {
+  // A page reachable through several permissions is listed once per permission; show it once.
+  const seen = new Set<string>();
   return NAV_ITEMS.filter((item) => {
     if (item.permission) return permissions?.includes(item.permission) ?? false;
     if (item.signedIn) return permissions !== null;
     return true;
-  });
+  }).filter((item) => !seen.has(item.to) && Boolean(seen.add(item.to)));
 }

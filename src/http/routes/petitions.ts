@@ -17,6 +17,7 @@ import {
   getPetition,
   listPetitions,
   organizationOf,
+  previewRules,
 } from "../../services/petitions/petitions.service.js";
 import {
   decidePetition,
@@ -153,6 +154,19 @@ export function petitionRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { permission: "petitions.own" },
       },
       async (request) => organizationOf(deps, request.actor),
+    );
+    app.get(
+      "/api/v1/petitions/rules",
+      {
+        schema: {
+          tags: ["petitions"],
+          summary: "The filing deadline and routing a petition filed today would get, with clauses",
+          querystring: z.strictObject({ kind: z.enum(PETITION_KINDS), departureDate: isoDate }),
+          response: { 200: z.record(z.string(), z.unknown()), ...errors },
+        },
+        config: { permission: "petitions.own" },
+      },
+      async (request) => previewRules(deps, request.query.kind, request.query.departureDate),
     );
     app.post(
       "/api/v1/petitions/list-file",

@@ -164,6 +164,17 @@ export async function filePetition(
       throw invalid(`members.${i}.${issue?.path.join(".") ?? ""}`, issue?.message ?? "invalid");
     }
   });
+  const documents = new Set<string>();
+  input.members.forEach((m, i) => {
+    const key = `${m.documentSeries ?? ""}|${m.documentNumber}`.toUpperCase();
+    if (documents.has(key))
+      throw invalid(`members.${i}.documentNumber`, {
+        kk: "бұл құжат тізімде бұрын кездесті",
+        ru: "этот документ уже есть в списке",
+        en: "this document is already on the list",
+      });
+    documents.add(key);
+  });
   const leaders = input.members.filter((m) => m.isLeader).length;
   if (input.kind === "RELEASE") {
     if (input.members.length !== 1)
@@ -399,9 +410,13 @@ export function requireReader(actor: Actor | null): Actor {
   return actor;
 }
 
-/** Loads a petition the actor may see, or 404 (RLS and the service agree: other units' petitions do not exist). */
-export async function loadPetition(tx: Tx, actor: Actor, id: string) {
-  const row = (await tx.select().from(petitions).where(eq(petitions.id, id)).limit(1))[0];
+/**
+ * Loads a petition the actor may see, or 404 (RLS and the service agree: other units' petitions do
+ * not exist). Steps that change it lock the row, so two officers' steps on one petition queue.
+ */
+export async function loadPetition(tx: Tx, actor: Actor, id: string, lock = false) {
+  const query = tx.select().from(petitions).where(eq(petitions.id, id)).limit(1);
+  const row = (lock ? await query.for("update") : await query)[0];
   if (!row) throw notFound();
   const scope = scopeOf(actor);
   const viewers: Viewer[] = [];
@@ -563,4 +578,28 @@ export async function listPetitions(
       .limit(200);
     return rows.map((r) => ({ ...r, people: Number(r.people), createdAt: r.createdAt.toISOString() }));
   });
+}
+
+/** The deadline and routing a petition filed today would get, for the form to show with clauses. */
+export async function previewRules(
+  deps: Pick<Deps, "database" | "clock">,
+  kind: PetitionKind,
+  departureDate: string,
+) {
+  if (!isIsoDate(departureDate)) throw invalid("departureDate", "a calendar date YYYY-MM-DD");
+  const ruleSet = ruleSetAt(await loadRuleSets(deps.database), departureDate);
+  const deadline = petitionDeadline(ruleSet, kind, departureDate, localDate(deps.clock.now()));
+  const routing = petitionRouting(ruleSet, kind);
+  return {
+    ruleSetVersion: ruleSet.version,
+    deadline,
+    routing: {
+      ruleId: routing.id,
+      clauses: routing.clauses,
+      filedWith: routing.filedWith,
+      checkedBy: routing.checkedBy ?? null,
+      groupPass: routing.groupPass,
+      explanation: routing.explanation,
+    },
+  };
 }

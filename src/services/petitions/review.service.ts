@@ -51,8 +51,8 @@ const STEP = {
 } satisfies Record<string, Translated>;
 
 /** The petition as the IAB sees it, or 404; the actor must act for the IAB it was filed with. */
-async function iabPetition(tx: Parameters<typeof loadPetition>[0], actor: Actor, id: string) {
-  const loaded = await loadPetition(tx, actor, id);
+async function iabPetition(tx: Parameters<typeof loadPetition>[0], actor: Actor, id: string, lock = false) {
+  const loaded = await loadPetition(tx, actor, id, lock);
   if (!loaded.viewers.includes("IAB")) throw notFound();
   return loaded;
 }
@@ -65,7 +65,13 @@ export async function screenPetition(
   id: string,
 ): Promise<{ screened: number; withCandidates: number }> {
   const me = requirePermission(actor, "applications.check");
-  const { members } = await deps.database.tx(scopeOf(me), (tx) => iabPetition(tx, me, id));
+  const loaded = await deps.database.tx(scopeOf(me), (tx) => iabPetition(tx, me, id));
+  // Only people still to be checked: those the NSC excluded or the head already decided on are done.
+  const members = loaded.members.filter((m) => {
+    const outcome = outcomeOf(loaded.row, m);
+    return outcome === "AWAITING_CHECK" || outcome === "AWAITING_DECISION";
+  });
+  if (members.length === 0) throw notNow(STEP.awaitingNsc);
   const people = members.map((m) => ({
     name: [m.surname, m.givenName, m.patronymic].filter(Boolean).join(" "),
     birthDate: String(m.birthYear),
@@ -114,7 +120,7 @@ export async function recordChecks(
   const me = requirePermission(actor, "applications.check");
   const now = deps.clock.now();
   return deps.database.tx(scopeOf(me), async (tx) => {
-    const { row, members } = await iabPetition(tx, me, id);
+    const { row, members } = await iabPetition(tx, me, id, true);
     for (const [i, r] of results.entries()) {
       const member = members.find((m) => m.id === r.memberId);
       if (!member) throw invalid(`results.${i}.memberId`, "not on this petition");
@@ -157,7 +163,7 @@ export async function recordNscResults(
   const me = requirePermission(actor, "strip_lists.check");
   const now = deps.clock.now();
   return deps.database.tx(scopeOf(me), async (tx) => {
-    const { row, members, viewers } = await loadPetition(tx, me, id);
+    const { row, members, viewers } = await loadPetition(tx, me, id, true);
     if (!viewers.includes("NSC")) throw notFound();
     if (row.kind !== "STRIP_LIST") throw notNow(STEP.notStrip);
     for (const [i, r] of results.entries()) {
@@ -223,7 +229,7 @@ export async function decidePetition(
     eligibility.set(m.id, await eligibilityFor(deps, applicationDataOf(preview.row, m, group)));
   }
   return deps.database.tx(scopeOf(me), async (tx) => {
-    const { row, members } = await iabPetition(tx, me, id);
+    const { row, members } = await iabPetition(tx, me, id, true);
     const rules = row.rules as { routing: { clauses: string[] }; deadline: { clauses: string[] } };
     const outcomes = members.map((m) => ({ m, outcome: outcomeOf(row, m) }));
     if (outcomes.some((o) => o.outcome === "AWAITING_NSC")) throw notNow(STEP.awaitingNsc);

@@ -4,10 +4,11 @@ import { crashBench } from "./crash.js";
 import { type Benchmark, report } from "./harness.js";
 import { httpWrite } from "./http-write.js";
 import { loadBench } from "./load.js";
+import { scaleBench } from "./scale.js";
 import { screening } from "./screening.js";
 
 /** Every named benchmark; `npm run bench -- <name>`. */
-const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening, loadBench, crashBench];
+const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening, loadBench, crashBench, scaleBench];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -12,6 +12,8 @@ export interface Figure {
 export interface Benchmark {
   name: string;
   description: string;
+  /** Duration (s) and concurrency when the command line gives none (default 10 s, 20). */
+  defaults?: { seconds: number; concurrency: number };
   run(opts: { durationMs: number; concurrency: number; log: (line: string) => void }): Promise<Figure[]>;
 }
 

@@ -1,20 +1,32 @@
 import { parseArgs } from "node:util";
 import { applicationSubmit } from "./application-submit.js";
 import { compliance } from "./compliance.js";
+import { crashBench } from "./crash.js";
 import { type Benchmark, report } from "./harness.js";
 import { httpWrite } from "./http-write.js";
+import { loadBench } from "./load.js";
+import { scaleBench } from "./scale.js";
 import { screening } from "./screening.js";
 import { search } from "./search.js";
 
 /** Every named benchmark; `npm run bench -- <name>`. */
-const BENCHMARKS: Benchmark[] = [httpWrite, applicationSubmit, screening, compliance, search];
+const BENCHMARKS: Benchmark[] = [
+  httpWrite,
+  applicationSubmit,
+  screening,
+  compliance,
+  search,
+  loadBench,
+  crashBench,
+  scaleBench,
+];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     json: { type: "boolean", default: false },
-    seconds: { type: "string", default: "10" },
-    concurrency: { type: "string", default: "20" },
+    seconds: { type: "string" },
+    concurrency: { type: "string" },
   },
 });
 
@@ -30,9 +42,9 @@ const log = (line: string) => {
   if (!values.json) process.stdout.write(`${line}\n`);
 };
 const figures = await bench.run({
-  durationMs: Number(values.seconds) * 1000,
-  concurrency: Number(values.concurrency),
+  durationMs: Number(values.seconds ?? bench.defaults?.seconds ?? 10) * 1000,
+  concurrency: Number(values.concurrency ?? bench.defaults?.concurrency ?? 20),
   log,
 });
 process.stdout.write(`${report(figures, values.json)}\n`);
-process.exit(0);
+process.exit(process.exitCode ?? 0);

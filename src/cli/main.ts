@@ -3,6 +3,7 @@ import { Presets, SingleBar } from "cli-progress";
 import { Command } from "commander";
 import { eq, sql } from "drizzle-orm";
 import { systemClock } from "../adapters/clock.js";
+import { backupPglite, backupPostgres, restorePglite, restorePostgres } from "../adapters/db/backup.js";
 import { type Database, DataFolderLockedError, openDatabase } from "../adapters/db/index.js";
 import { outboxNotifier } from "../adapters/notify.js";
 import { loadSigner } from "../adapters/signer.js";
@@ -314,6 +315,33 @@ program
       say(`Escalated ${n} overdue case(s).`);
     }),
   );
+
+program
+  .command("backup")
+  .description(
+    "write a consistent backup: PostgreSQL via pg_dump (custom format), embedded via a dump under the folder lock",
+  )
+  .requiredOption("--out <file>", "backup file to write")
+  .action(async (opts: { out: string }) => {
+    const config = loadConfig();
+    const size = config.databaseUrl
+      ? backupPostgres(config.databaseUrl, opts.out)
+      : await backupPglite(config.dataDir, opts.out);
+    say(`Backup written to ${opts.out} (${size} bytes).`);
+  });
+
+program
+  .command("restore")
+  .description("restore a backup into an empty database (a new PostgreSQL database or an empty data folder)")
+  .argument("<file>", "backup file made by `shekara backup`")
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (config.databaseUrl) await restorePostgres(config.databaseUrl, file);
+    else await restorePglite(config.dataDir, file);
+    say(
+      "Restored. Run `shekara audit verify` to check the audit chain, then start the server (pending migrations run on start).",
+    );
+  });
 
 const audit = program.command("audit").description("the tamper-evident audit log");
 audit

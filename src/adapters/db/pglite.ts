@@ -25,7 +25,26 @@ export class DataFolderLockedError extends Error {
   }
 }
 
-const extensions = { ltree, pg_trgm, unaccent, fuzzystrmatch };
+/** The PostgreSQL extensions the schema uses, loaded into every embedded instance. */
+export const PGLITE_EXTENSIONS = { ltree, pg_trgm, unaccent, fuzzystrmatch };
+const extensions = PGLITE_EXTENSIONS;
+
+/**
+ * Takes the data folder's lock (one process per folder); resolves to its release. A crashed
+ * holder's lock goes stale after 10 s; a live holder refreshes it every 3 s.
+ */
+export async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, "shekara.lock"),
+      stale: 10_000,
+      update: 3_000,
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ELOCKED") throw new DataFolderLockedError(dataDir);
+    throw err;
+  }
+}
 
 /**
  * Opens the embedded database. With a data folder it is persisted there and guarded by a lock
@@ -37,17 +56,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir) {
     dbDir = path.join(dataDir, "pgdata");
     fs.mkdirSync(dbDir, { recursive: true });
-    try {
-      // stale: a crashed holder's lock expires; update keeps a live holder's lock fresh.
-      release = await lockfile.lock(dataDir, {
-        lockfilePath: path.join(dataDir, "shekara.lock"),
-        stale: 10_000,
-        update: 3_000,
-      });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ELOCKED") throw new DataFolderLockedError(dataDir);
-      throw err;
-    }
+    release = await lockDataFolder(dataDir);
   }
   const client = new PGlite({ dataDir: dbDir, extensions });
   await client.waitReady;

@@ -93,6 +93,11 @@ const actionBody = z.strictObject({
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** The action count an If-Match header names (`3` or `"3"`), if any. */
+function ifMatchCount(header: string | undefined): number | undefined {
+  return header === undefined ? undefined : Number(header.replaceAll('"', ""));
+}
+
 /** The pass lifecycle (Z-10 … Z-30): applications, their steps, passes, PDFs and the register book. */
 export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -192,8 +197,15 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["passes"],
           summary:
             "Take a step: check, decide, issue, register, extend, report loss, replace, return, revoke",
-          description: "An illegal step answers 409 with the rule and its clause.",
+          description:
+            "An illegal step answers 409 with the rule and its clause. Send If-Match with the number of actions the case showed: if the case has moved on (another officer, or this very step already recorded before a lost answer), the step answers 409 CONCURRENT_CHANGE instead of being recorded twice.",
           params: idParams,
+          headers: z.object({
+            "if-match": z
+              .string()
+              .regex(/^"?\d{1,6}"?$/)
+              .optional(),
+          }),
           body: actionBody,
           response: { 200: caseSchema, ...errors },
         },
@@ -207,6 +219,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           {
             type: request.body.type as never,
             payload: request.body.payload,
+            expectedActions: ifMatchCount(request.headers["if-match"]),
           },
         );
         return full(request, request.params.id);

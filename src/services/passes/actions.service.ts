@@ -33,6 +33,12 @@ export type CaseLocator = { applicationId: string } | { passNumber: string };
 export interface ActionInput {
   type: PassActionType;
   payload: Record<string, unknown>;
+  /**
+   * How many actions the client saw in the case (HTTP If-Match). When given and the case has moved
+   * on, the step is refused with CONCURRENT_CHANGE: a retry of a step that did commit (its answer
+   * lost in a crash) can never record it twice.
+   */
+  expectedActions?: number | undefined;
 }
 
 const SYSTEM = { unitPaths: [], all: true } as const;
@@ -79,6 +85,9 @@ export async function takeAction(
     const loaded = id ? await loadCase(tx, id) : undefined;
     if (!loaded) throw notFound();
     if (!wide && !pathInScope(scope, loaded.row.unitPath)) throw notFound();
+    if (input.expectedActions !== undefined && input.expectedActions !== loaded.actions.length) {
+      throw new AppError("CONCURRENT_CHANGE");
+    }
     const before = replay(loaded.actions, undefined, ctx);
 
     const payload = { ...input.payload };

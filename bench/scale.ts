@@ -1,0 +1,136 @@
+import { DEMO_PASSWORD } from "../src/core/demo.js";
+import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
+import { totpCode } from "../src/services/auth/totp.js";
+import { type Benchmark, figure, load, percentiles, signIn } from "./harness.js";
+import { withBenchServer } from "./server.js";
+
+/**
+ * `npm run bench -- scale`: fills the database with SHEKARA_SCALE_FACTOR × the national yearly
+ * volume of docs/SCALING.md (default 10: 4 million applications, 3.4 million passes and register
+ * lines, 40 million audit entries) by set-based INSERTs, and measures the key queries through HTTP —
+ * the work queue, the register book of one unit and year, and pass verification — before (demo data
+ * only: the baseline) and after. Meant for PostgreSQL (DATABASE_URL); needs disk for the volume.
+ */
+
+const NATIONAL_YEARLY = { applications: 400_000, passesShare: 0.85, auditPerApplication: 10 };
+const CHUNK = 200_000;
+
+export const scaleBench: Benchmark = {
+  name: "scale",
+  description:
+    "10× the national yearly volume on one machine; work queue, register book, verification latency",
+  defaults: { seconds: 10, concurrency: 10 },
+  async run({ durationMs, concurrency, log }) {
+    const factor = Number(process.env.SHEKARA_SCALE_FACTOR ?? 10);
+    return withBenchServer(concurrency, log, durationMs, async ({ database, base }) => {
+      const totp = (now: Date) => totpCode(DEMO_TOTP_SECRET, now);
+      const officer = await signIn(base, "officer", DEMO_PASSWORD, totp);
+      const units = (await (
+        await fetch(`${base}/api/v1/units`, { headers: { cookie: officer } })
+      ).json()) as {
+        items: { id: string; code: string }[];
+      };
+      const unitId = units.items.find((u) => u.code === "DEMO-IAB-PANFILOV")?.id ?? "";
+      const year = new Date().getUTCFullYear();
+      const verifyUrl = `${base}/api/v1/verify/SHK1.not-a-real-code`;
+
+      const queries = {
+        "work queue (officer, all)": async () => {
+          const r = await fetch(`${base}/api/v1/applications?queue=all&limit=50`, {
+            headers: { cookie: officer },
+          });
+          if (r.status !== 200) throw new Error(`queue ${r.status}`);
+          await r.arrayBuffer();
+        },
+        "register book (unit, year)": async () => {
+          const r = await fetch(`${base}/api/v1/register-book?unitId=${unitId}&year=${year}`, {
+            headers: { cookie: officer },
+          });
+          if (r.status !== 200) throw new Error(`register book ${r.status}`);
+          await r.arrayBuffer();
+        },
+        "pass verification": async () => {
+          const r = await fetch(verifyUrl);
+          if (r.status >= 500) throw new Error(`verify ${r.status}`);
+          await r.arrayBuffer();
+        },
+      };
+      const measure = async () => {
+        const out: Record<string, ReturnType<typeof percentiles> & { perSecond: number }> = {};
+        for (const [name, op] of Object.entries(queries)) {
+          const result = await load(op, concurrency, durationMs / 3);
+          if (result.errors > 0) throw new Error(`${name}: ${String(result.first)}`);
+          out[name] = { ...percentiles(result.latencies), perSecond: result.perSecond };
+        }
+        return out;
+      };
+      log("baseline: demo data only …");
+      const before = await measure();
+
+      const applications = Math.round(NATIONAL_YEARLY.applications * factor);
+      log(
+        `generating ${applications.toLocaleString("en")} applications with passes, register lines and audit …`,
+      );
+      const t0 = performance.now();
+      for (let from = 1; from <= applications; from += CHUNK) {
+        const to = Math.min(applications, from + CHUNK - 1);
+        await database.ownerQuery(
+          `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(path ORDER BY id) AS paths, count(*)::int AS n
+                      FROM units WHERE agency = 'IAB'),
+                by AS (SELECT id FROM users WHERE login = 'officer')
+           INSERT INTO applications (number, unit_id, unit_path, entered_by, status, surname, given_name, birth_year,
+                                     destination_kato, departure_date, purpose, data, eligibility, created_at, updated_at)
+           SELECT 'SCALE-' || g, u.ids[1 + g % u.n], u.paths[1 + g % u.n], by.id,
+                  (ARRAY['NEW','CHECKED','APPROVED','ISSUED','ISSUED','ISSUED','REFUSED'])[1 + g % 7],
+                  'Скейл' || g, 'Тест', 1940 + g % 70, '334853100', date '${year}-01-01' + (g % 365),
+                  'TEMPORARY_STAY', '{}'::jsonb, '{}'::jsonb,
+                  now() - (g % 365) * interval '1 day', now()
+           FROM generate_series($1::int, $2::int) g, u, by`,
+          [from, to],
+        );
+        await database.ownerQuery(
+          `INSERT INTO passes (application_id, unit_id, unit_path, number, year, seq, status, valid_from, valid_until, issued_at, code)
+           SELECT a.id, a.unit_id, a.unit_path, 'SC-' || substr(a.number, 7), ${year} - 1, substr(a.number, 7)::int, 'ISSUED',
+                  a.departure_date, a.departure_date + 30, a.created_at, 'SHK1.synthetic'
+           FROM applications a WHERE a.number LIKE 'SCALE-%' AND substr(a.number, 7)::int BETWEEN $1 AND $2
+             AND substr(a.number, 7)::int % 100 < ${Math.round(NATIONAL_YEARLY.passesShare * 100)}`,
+          [from, to],
+        );
+        await database.ownerQuery(
+          `INSERT INTO register_lines (unit_id, unit_path, year, line_no, pass_id, data, signed_at)
+           SELECT p.unit_id, p.unit_path, p.year, p.seq, p.id, '{}'::jsonb, p.issued_at
+           FROM passes p WHERE p.number LIKE 'SC-%' AND p.seq BETWEEN $1 AND $2`,
+          [from, to],
+        );
+        await database.ownerQuery(
+          `INSERT INTO audit_log (at, action, object_type, object_id, details)
+           SELECT a.created_at + k * interval '1 minute', 'application.synthetic', 'application', a.id::text, '{}'::jsonb
+           FROM applications a, generate_series(1, ${NATIONAL_YEARLY.auditPerApplication}) k
+           WHERE a.number LIKE 'SCALE-%' AND substr(a.number, 7)::int BETWEEN $1 AND $2`,
+          [from, to],
+        );
+        log(`  ${to.toLocaleString("en")} / ${applications.toLocaleString("en")}`);
+      }
+      await database.ownerQuery("ANALYZE");
+      const seconds = (performance.now() - t0) / 1000;
+      const counts = (
+        await database.ownerQuery(
+          "SELECT (SELECT count(*) FROM applications)::int AS a, (SELECT count(*) FROM passes)::int AS p, (SELECT count(*) FROM audit_log)::int AS l",
+        )
+      )[0];
+      log(`generated in ${seconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
+
+      log("after: the same queries …");
+      const after = await measure();
+      const figures = [figure("scale", "applications stored", Number(counts?.a), "rows", Number(counts?.a))];
+      for (const name of Object.keys(queries)) {
+        const b = before[name];
+        const a = after[name];
+        if (!a || !b) continue;
+        figures.push(figure("scale", `${name} p50`, a.p50, "ms", b.p50));
+        figures.push(figure("scale", `${name} p95`, a.p95, "ms", b.p95));
+      }
+      return figures;
+    });
+  },
+};

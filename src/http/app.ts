@@ -30,6 +30,7 @@ import { authRoutes } from "./routes/auth.js";
 import { eligibilityRoutes } from "./routes/eligibility.js";
 import { handoverRoutes } from "./routes/handovers.js";
 import { healthRoutes } from "./routes/health.js";
+import { jointRoutes } from "./routes/joint.js";
 import { metaRoutes } from "./routes/meta.js";
 import { planRoutes } from "./routes/plans.js";
 import { referenceListRoutes, referenceRoutes } from "./routes/reference.js";
@@ -167,6 +168,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(screeningRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(handoverRoutes(deps));
+  await app.register(jointRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

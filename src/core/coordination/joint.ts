@@ -5,11 +5,9 @@
  */
 import { z } from "zod";
 import type { Translated } from "../i18n.js";
-import { isCalendarDate } from "./dates.js";
 import { PARTIES, type Party } from "./rules.js";
 
 const t = (kk: string, ru: string, en: string): Translated => ({ kk, ru, en });
-const isoDate = z.string().refine(isCalendarDate, "a calendar date YYYY-MM-DD");
 const line = z.string().trim().min(1).max(1000);
 
 /** A member of a joint activity: which party, who, in what position. */

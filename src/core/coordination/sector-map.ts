@@ -14,7 +14,7 @@ export interface SectorShape {
 /** Colours per party, distinguishable and legible on white (AA contrast for the labels). */
 export const PARTY_COLOURS: Record<Party, string> = { IAB: "#1c5d99", NSC: "#2e7d32", CUSTOMS: "#8e4b00" };
 
-const escape = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
@@ -69,12 +69,12 @@ export function sectorMapSvg(
         const pts = s.points.map((p) => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(" ");
         const cx = s.points.reduce((sum, p) => sum + x(p[0]), 0) / s.points.length;
         const cy = s.points.reduce((sum, p) => sum + y(p[1]), 0) / s.points.length;
-        return `<g><title>${escape(s.name)}</title><polygon points="${pts}" fill="${colour}" fill-opacity="0.25" stroke="${colour}" stroke-width="2"/><text x="${cx.toFixed(1)}" y="${cy.toFixed(1)}" text-anchor="middle" font-size="12" fill="#111">${escape(s.name)}</text></g>`;
+        return `<g><title>${escapeXml(s.name)}</title><polygon points="${pts}" fill="${colour}" fill-opacity="0.25" stroke="${colour}" stroke-width="2"/><text x="${cx.toFixed(1)}" y="${cy.toFixed(1)}" text-anchor="middle" font-size="12" fill="#111">${escapeXml(s.name)}</text></g>`;
       })
     : [];
   const legendItems = (Object.keys(PARTY_COLOURS) as Party[]).map(
     (p, i) =>
-      `<rect x="${pad + i * 200}" y="${height - 28}" width="14" height="14" fill="${PARTY_COLOURS[p]}"/><text x="${pad + i * 200 + 20}" y="${height - 16}" font-size="12" fill="#111">${escape(legend[p])}</text>`,
+      `<rect x="${pad + i * 200}" y="${height - 28}" width="14" height="14" fill="${PARTY_COLOURS[p]}"/><text x="${pad + i * 200 + 20}" y="${height - 16}" font-size="12" fill="#111">${escapeXml(legend[p])}</text>`,
   );
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(title)}"><title>${escape(title)}</title><rect width="100%" height="100%" fill="#ffffff"/>${shapes.join("")}${legendItems.join("")}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="#ffffff"/>${shapes.join("")}${legendItems.join("")}</svg>`;
 }

@@ -6,6 +6,8 @@ import { OutboxPage } from "./pages/account/OutboxPage";
 import { RegisterPage } from "./pages/account/RegisterPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
+import { HandoverActPage } from "./pages/coordination/HandoverActPage";
+import { HandoversPage } from "./pages/coordination/HandoversPage";
 import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
@@ -57,6 +59,8 @@ export function App() {
         <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/handovers" element={signedIn(<HandoversPage />)} />
+        <Route path="/handovers/:id" element={signedIn(<HandoverActPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

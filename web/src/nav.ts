@@ -14,6 +14,9 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/register-book", label: "nav.registerBook", permission: "applications.intake" },
   { to: "/register-arrival", label: "nav.registerArrival", permission: "passes.register" },
   { to: "/verify", label: "nav.verify" },
+  { to: "/plans", label: "nav.plans", permission: "coordination.read" },
+  { to: "/joint", label: "nav.joint", permission: "coordination.read" },
+  { to: "/handovers", label: "nav.handovers", permission: "coordination.read" },
 ];
 
 /** The entries a user may see. */

@@ -95,4 +95,33 @@ describe.skipIf(!browserAvailable)("a handover act signed on both sides in Chrom
     );
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
   }, 120_000);
+
+  it("a plan is agreed in the browser, its versions compared; the joint activity page shows the sector map", async () => {
+    const head = await pageAs("nschead", "en");
+    await head.goto(`${base}/plans`);
+    await expect.poll(() => heading(head)).toBe("Interaction plans");
+    await head.getByRole("link", { name: /Қорғас/ }).click();
+    await expect.poll(() => head.getByText("Due:").count()).toBe(1);
+    await expectAccessible(head);
+    await head.getByRole("button", { name: "Agree this version" }).click();
+    await expect.poll(() => head.getByText(/NSC Border Service:.*— agreed/).count()).toBe(1);
+    // A refinement: a new version, then the differences between versions 1 and 2.
+    await head.getByRole("button", { name: "New version" }).click();
+    await head
+      .getByRole("textbox", { name: "Task 1", exact: true })
+      .fill("Exchange daily information 07:00–09:00 local time");
+    await head.getByRole("button", { name: "Save the version" }).click();
+    await expect.poll(() => head.getByText("Version 2", { exact: true }).count()).toBe(1);
+    await expect.poll(() => head.getByText(/tasks\.DAILY\.text/).count()).toBe(1);
+    await expectAccessible(head);
+
+    const joint = await pageAs("officer", "kk");
+    await joint.goto(`${base}/joint`);
+    await expect.poll(() => heading(joint)).toBe("Бірлескен іс-шаралар");
+    await expect
+      .poll(() => joint.getByRole("img", { name: "Тараптар бақылайтын учаскелер картасы" }).count())
+      .toBe(1);
+    await expect.poll(() => joint.getByText("Бірлескен жедел-қызметтік кеңес (демо)").count()).toBe(1);
+    await expectAccessible(joint);
+  }, 120_000);
 });

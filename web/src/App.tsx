@@ -8,6 +8,9 @@ import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { HandoverActPage } from "./pages/coordination/HandoverActPage";
 import { HandoversPage } from "./pages/coordination/HandoversPage";
+import { JointPage } from "./pages/coordination/JointPage";
+import { PlanPage } from "./pages/coordination/PlanPage";
+import { PlansPage } from "./pages/coordination/PlansPage";
 import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
@@ -59,6 +62,9 @@ export function App() {
         <Route path="/register-book" element={signedIn(<RegisterBookPage />)} />
         <Route path="/verify" element={<VerifyPage />} />
         <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route path="/plans" element={signedIn(<PlansPage />)} />
+        <Route path="/plans/:id" element={signedIn(<PlanPage />)} />
+        <Route path="/joint" element={signedIn(<JointPage />)} />
         <Route path="/handovers" element={signedIn(<HandoversPage />)} />
         <Route path="/handovers/:id" element={signedIn(<HandoverActPage />)} />
         <Route path="*" element={<NotFoundPage />} />

@@ -84,7 +84,7 @@ describe.each(DB_KINDS)("authorization matrix on %s", (kind) => {
     }
     expect(checked).toBe(protectedRoutes.length * ACTORS.length);
     // Every route times every role: the count grows with each capability.
-  }, 120_000);
+  }, 180_000);
 
   it("lists only records of the caller's subtree", async () => {
     for (const actor of ACTORS) {

@@ -33,6 +33,7 @@ import { eligibilityRoutes } from "./routes/eligibility.js";
 import { exchangeRoutes } from "./routes/exchange.js";
 import { handoverRoutes } from "./routes/handovers.js";
 import { healthRoutes } from "./routes/health.js";
+import { jointRoutes } from "./routes/joint.js";
 import { metaRoutes } from "./routes/meta.js";
 import { petitionRoutes } from "./routes/petitions.js";
 import { planRoutes } from "./routes/plans.js";
@@ -198,6 +199,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(databankRoutes(deps));
   await app.register(caseScreeningRoutes(deps));
   await app.register(exchangeRoutes(deps));
+  await app.register(jointRoutes(deps));
 
   const hasWeb = fs.existsSync(path.join(WEB_DIR, "index.html"));
   if (hasWeb) {

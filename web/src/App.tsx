@@ -6,6 +6,11 @@ import { OutboxPage } from "./pages/account/OutboxPage";
 import { RegisterPage } from "./pages/account/RegisterPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { UsersPage } from "./pages/admin/UsersPage";
+import { HandoverActPage } from "./pages/coordination/HandoverActPage";
+import { HandoversPage } from "./pages/coordination/HandoversPage";
+import { JointPage } from "./pages/coordination/JointPage";
+import { PlanPage } from "./pages/coordination/PlanPage";
+import { PlansPage } from "./pages/coordination/PlansPage";
 import { DataBankPage } from "./pages/databank/DataBankPage";
 import { DocumentPage } from "./pages/databank/DocumentPage";
 import { EligibilityPage } from "./pages/eligibility/EligibilityPage";
@@ -101,6 +106,11 @@ export function App() {
         <Route path="/petitions" element={signedIn(<PetitionsPage />)} />
         <Route path="/petitions/new" element={signedIn(<NewPetitionPage />)} />
         <Route path="/petitions/:id" element={signedIn(<PetitionPage />)} />
+        <Route path="/plans" element={signedIn(<PlansPage />)} />
+        <Route path="/plans/:id" element={signedIn(<PlanPage />)} />
+        <Route path="/joint" element={signedIn(<JointPage />)} />
+        <Route path="/handovers" element={signedIn(<HandoversPage />)} />
+        <Route path="/handovers/:id" element={signedIn(<HandoverActPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -30,6 +30,9 @@ export const NAV_ITEMS: { to: string; label: string; permission?: string; signed
   { to: "/petitions", label: "nav.petitions", permission: "petitions.own" },
   { to: "/petitions", label: "nav.petitions", permission: "applications.check" },
   { to: "/petitions", label: "nav.petitions", permission: "strip_lists.check" },
+  { to: "/plans", label: "nav.plans", permission: "coordination.read" },
+  { to: "/joint", label: "nav.joint", permission: "coordination.read" },
+  { to: "/handovers", label: "nav.handovers", permission: "coordination.read" },
 ];
 
 /** The entries a user may see. */

@@ -48,10 +48,11 @@ const contentSchema = z
   })
   .meta({ id: "PlanContent" });
 // The request body is checked by the core's own schema (with field paths and duplicate keys).
-const contentInput = z.record(z.string(), z.unknown()).meta({
-  id: "PlanContentBody",
-  description: `title, summary, directions (${DIRECTION_CODES.join(", ")}), variants[{key, situation, actions{IAB,NSC,CUSTOMS}}], tasks[{key, text, direction, owner, dueDate}]`,
-});
+const contentInput = z
+  .record(z.string(), z.unknown())
+  .describe(
+    `title, summary, directions (${DIRECTION_CODES.join(", ")}), variants[{key, situation, actions{IAB,NSC,CUSTOMS}}], tasks[{key, text, direction, owner, dueDate}]`,
+  );
 
 const summary = z.object({
   id: z.uuid(),

@@ -3,6 +3,7 @@ import { plans, triads, units, users } from "../../db/schema.js";
 import { loadActor } from "../auth/session.service.js";
 import type { Actor, Deps } from "../context.js";
 import { actOnAct, createAct } from "./handovers.service.js";
+import { addTask, createActivity, createSector } from "./joint.service.js";
 import { actOnPlan, createPlan } from "./plans.service.js";
 
 const SYSTEM = { unitPaths: [], all: true } as const;
@@ -94,6 +95,82 @@ export async function loadDemoCoordination(deps: Pick<Deps, "database" | "clock"
     },
   });
   await actOnPlan(deps, head, meta, plan.id, { action: "AGREE", expectedVersion: plan.version });
+
+  const members = [
+    { party: "IAB" as const, name: "Демо Инспектор Айгүл", position: "инспектор" },
+    { party: "NSC" as const, name: "Демо Прапорщик Ерлан", position: "наряд аға" },
+  ];
+  await createActivity(deps, head, meta, {
+    triadId: triad,
+    kind: "PATROL",
+    title: "Жаркент елді мекенінде бірлескен патрульдеу (демо)",
+    startsOn: "2026-11-25",
+    endsOn: "2026-11-25",
+    members,
+    details: { route: "Жаркент — Қорғас тас жолы — теміржол вокзалы", schedule: "20:00–02:00", report: "" },
+    isDemo: true,
+  });
+  const meeting = await createActivity(deps, head, meta, {
+    triadId: triad,
+    kind: "MEETING",
+    title: "Бірлескен жедел-қызметтік кеңес (демо)",
+    startsOn: "2026-11-20",
+    members: [...members, { party: "CUSTOMS", name: "Демо Кеденші Дана", position: "инспектор" }],
+    details: {
+      form: "OPERATIONAL",
+      agenda: ["Қазандағы жағдай туралы ақпарат", "Бірлескен патрульдеу кестесі"],
+      minutes: "Тараптар ақпарат алмасу тәртібін келісті.",
+      decisions: ["Патрульдеу кестесін 1 желтоқсанға дейін бекіту"],
+    },
+    isDemo: true,
+  });
+  await addTask(deps, head, meta, meeting.id, {
+    text: "Патрульдеу кестесін бекіту",
+    owner: "IAB",
+    dueDate: "2026-12-01",
+  });
+  for (const [name, controlledBy, points] of [
+    [
+      "Қорғас бекеті аумағы (демо)",
+      "NSC",
+      [
+        [80.38, 44.21],
+        [80.45, 44.21],
+        [80.45, 44.17],
+        [80.38, 44.17],
+      ],
+    ],
+    [
+      "Кедендік бақылау аймағы (демо)",
+      "CUSTOMS",
+      [
+        [80.45, 44.21],
+        [80.5, 44.21],
+        [80.5, 44.18],
+        [80.45, 44.18],
+      ],
+    ],
+    [
+      "Жаркент елді мекені (демо)",
+      "IAB",
+      [
+        [79.95, 44.19],
+        [80.05, 44.19],
+        [80.05, 44.13],
+        [79.95, 44.13],
+      ],
+    ],
+  ] as const) {
+    await createSector(deps, head, meta, {
+      triadId: triad,
+      name,
+      controlledBy,
+      basis: "Бірлескен шешім (демо), X 10.1-т.",
+      points: points.map((p) => [...p]),
+      validFrom: "2026-11-01",
+      isDemo: true,
+    });
+  }
 
   const nsc = await actor(deps, "nsc");
   const receiver = await deps.database.tx(SYSTEM, async (tx) =>

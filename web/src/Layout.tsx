@@ -1,11 +1,22 @@
-import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { api, type Me } from "./api";
 import { LanguageSwitcher } from "./LanguageSwitcher";
-import { visibleNav } from "./nav";
+import { groupedNav } from "./nav";
 import { useMeta } from "./session";
 
 /** The page frame: header with language switcher, role-dependent navigation, main content. */
@@ -16,7 +27,7 @@ export function Layout({ me }: { me: Me | null }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const meta = useMeta();
-  const items = visibleNav(me?.permissions ?? null);
+  const sections = groupedNav(me?.permissions ?? null);
 
   const logout = async () => {
     await api("/api/v1/auth/logout", { method: "POST" });
@@ -60,16 +71,27 @@ export function Layout({ me }: { me: Me | null }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t("nav.menu")}>
-        {items.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={t(item.label)}
-            active={location.pathname === item.to}
-            variant="filled"
-          />
-        ))}
+        <AppShell.Section grow component={ScrollArea}>
+          {sections.map((section) => (
+            <div key={section.group} role="group" aria-label={t(`navGroup.${section.group}`)}>
+              {sections.length > 1 && (
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="xs" pt="sm">
+                  {t(`navGroup.${section.group}`)}
+                </Text>
+              )}
+              {section.items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  active={location.pathname === item.to}
+                  variant="filled"
+                />
+              ))}
+            </div>
+          ))}
+        </AppShell.Section>
         <NavLink href="/docs" label={t("nav.docs")} />
         {me && (
           <Text size="xs" c="dimmed" mt="auto" p="xs">

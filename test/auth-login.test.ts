@@ -93,6 +93,10 @@ describe.each(DB_KINDS)("sign-in throttling and the second factor on %s", (kind)
     expect(ok.json().roles).toEqual(["head"]);
     const session = ok.cookies.find((c) => c.name === "shekara_session");
     expect(session).toBeDefined();
+    // A relative lifetime, not an Expires date: a browser whose clock differs from the server's
+    // (the test clock is fixed in the morning) still keeps the fresh session.
+    expect(session?.expires).toBeUndefined();
+    expect(session?.maxAge).toBeGreaterThan(0);
     const me = await t.app.inject({
       url: "/api/v1/auth/me",
       headers: { cookie: `shekara_session=${session?.value}` },

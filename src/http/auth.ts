@@ -18,9 +18,20 @@ export function metaOf(request: FastifyRequest): RequestMeta {
   return { address: request.ip, requestId: request.id };
 }
 
-/** Sets the session cookie: httpOnly, SameSite=Strict, Secure behind TLS. */
-export function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "strict", secure, path: "/", expires });
+/**
+ * Sets the session cookie: httpOnly, SameSite=Strict, Secure behind TLS. Its lifetime is a Max-Age
+ * relative to the server's clock rather than an Expires date, so a browser whose clock differs from
+ * the server's neither drops a fresh session nor keeps one longer; the server enforces the timeouts.
+ */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+  now: Date,
+  secure: boolean,
+): void {
+  const maxAge = Math.max(0, Math.floor((expires.getTime() - now.getTime()) / 1000));
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "strict", secure, path: "/", maxAge });
 }
 
 /** Clears the session cookie. */

@@ -49,7 +49,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   const secure = deps.config.secureCookies;
   const startSession = (reply: FastifyReply, session: NewSession) => {
     reply.clearCookie(PENDING_COOKIE, { httpOnly: true, sameSite: "strict", secure, path: PENDING_PATH });
-    setSessionCookie(reply, session.token, session.expiresAt, secure);
+    setSessionCookie(reply, session.token, session.expiresAt, deps.clock.now(), secure);
     return meView(session.actor);
   };
   const pendingOf = (cookies: Record<string, string | undefined>): string => {

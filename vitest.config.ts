@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two workers on the 2-core CI machine: much of the suite waits on PostgreSQL or Chromium.
+    maxWorkers: 2,
     reporters: process.env.CI ? ["verbose"] : ["default"],
   },
 });

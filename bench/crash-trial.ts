@@ -330,9 +330,15 @@ export async function crashTrial(opts: {
 
     // The killer: SIGKILL at random moments, restart at once.
     const killEvery = opts.killEveryMs ?? (kind === "pglite" ? 8000 : 1500);
+    // The first kill also comes after a random share of the writes, so a fast run is killed at least once.
+    let triggerFirstKill: () => void = () => undefined;
+    const firstKill = new Promise<void>((resolve) => {
+      triggerFirstKill = resolve;
+    });
     const killer = (async () => {
       while (!done) {
-        await new Promise((r) => setTimeout(r, killEvery * (0.5 + Math.random())));
+        const timer = new Promise((r) => setTimeout(r, killEvery * (0.5 + Math.random())));
+        await (kills === 0 ? Promise.race([timer, firstKill]) : timer);
         if (done) break;
         await server.kill();
         kills += 1;
@@ -351,6 +357,7 @@ export async function crashTrial(opts: {
       for (let i = 0; i < Math.ceil(opts.writes / 10); i++) plan.push({ writer, i });
     }
     let acknowledged = 0;
+    const firstKillAt = Math.max(1, Math.floor(plan.length * (0.1 + 0.4 * Math.random())));
     const progressEvery = Math.max(1, Math.floor(plan.length / 20));
     // One writer after another (decisions need acknowledged applications), clients in parallel.
     const writers = (async () => {
@@ -365,6 +372,7 @@ export async function crashTrial(opts: {
               const result = await item.writer.write(ctx, item.i);
               if (result) acked[item.writer.name]?.push(result);
               acknowledged += 1;
+              if (acknowledged === firstKillAt) triggerFirstKill();
               if (acknowledged % progressEvery === 0)
                 log(`${acknowledged} writes acknowledged, ${kills} kills`);
             }

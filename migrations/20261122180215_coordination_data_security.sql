@@ -2,7 +2,8 @@
 -- 'russian' snowball configuration): the text is folded (lower case, ё→е, Kazakh-specific letters
 -- to their usual Russian spelling: Қорғас → коргас) by an IMMUTABLE function, then stemmed with
 -- 'russian'; the result is a STORED generated column with a GIN index, and queries go through the
--- same fold. src/core/databank/fold.ts holds the same mapping for the application.
+-- same fold. src/core/databank/fold.ts holds the same mapping for the application. Calls between
+-- these functions name their schema: pg_dump restores with an empty search_path.
 CREATE OR REPLACE FUNCTION shekara_search_fold(t text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT translate(lower(t), 'әіңғүұқөһёӘІҢҒҮҰҚӨҺЁ', 'аингуукохеаингуукохе')
@@ -10,14 +11,14 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION shekara_search_vector(title text, body text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT setweight(to_tsvector('russian'::regconfig, shekara_search_fold(coalesce(title, ''))), 'A')
-      || setweight(to_tsvector('russian'::regconfig, shekara_search_fold(coalesce(body, ''))), 'B')
+  SELECT setweight(to_tsvector('russian'::regconfig, public.shekara_search_fold(coalesce(title, ''))), 'A')
+      || setweight(to_tsvector('russian'::regconfig, public.shekara_search_fold(coalesce(body, ''))), 'B')
 $$;
 --> statement-breakpoint
 -- websearch syntax never raises on user input ("quoted phrases", OR, -word, stray symbols).
 CREATE OR REPLACE FUNCTION shekara_search_query(q text) RETURNS tsquery
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT websearch_to_tsquery('russian'::regconfig, shekara_search_fold(q))
+  SELECT websearch_to_tsquery('russian'::regconfig, public.shekara_search_fold(q))
 $$;
 --> statement-breakpoint
 ALTER TABLE bank_documents ADD COLUMN search_vector tsvector

@@ -55,7 +55,7 @@ const HEAD = [
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => w.replace(/_/g, " ")),
-  ...KAZAKH_SURNAMES.flatMap(([kk, ru]) => [kk, ru]),
+  ...KAZAKH_SURNAMES.flat(),
   ...RUSSIAN_SURNAMES,
 ];
 // The long tail: rarer terms (names, places, technical words) stood for by pronounceable pseudo-words.

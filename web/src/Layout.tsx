@@ -73,7 +73,7 @@ export function Layout({ me }: { me: Me | null }) {
       <AppShell.Navbar p="xs" aria-label={t("nav.menu")}>
         <AppShell.Section grow component={ScrollArea}>
           {sections.map((section) => (
-            <div key={section.group} role="group" aria-label={t(`navGroup.${section.group}`)}>
+            <div key={section.group}>
               {sections.length > 1 && (
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="xs" pt="sm">
                   {t(`navGroup.${section.group}`)}

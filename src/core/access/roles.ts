@@ -57,6 +57,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; clauses name where the law gives the power. */
+// Statistics (X-14, X p.9.3) and the data bank (X-15, X p.5.5, p.10.3): heads and duty officers enter
+// figures and file material, officers read; "for official use" is for heads, NSC reviewers, duty officers.
 export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?: string }> = {
   officer: {
     permissions: [
@@ -67,6 +69,8 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "records.screen",
       "coordination.read",
       "handovers.manage",
+      "statistics.read",
+      "databank.read",
     ],
   },
   head: {
@@ -81,6 +85,11 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "coordination.read",
       "coordination.manage",
       "handovers.manage",
+      "statistics.read",
+      "statistics.enter",
+      "databank.read",
+      "databank.file",
+      "databank.official_use",
     ],
     clause: "Z p.31",
   },
@@ -93,19 +102,43 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "records.screen",
       "records.manage",
       "coordination.read",
+      "statistics.read",
+      "databank.read",
+      "databank.official_use",
     ],
     clause: "Z p.3, p.17, p.27",
   },
   works_approver: { permissions: ["units.read", "special_works.decide"], clause: "Z p.28" },
   registrar: { permissions: ["passes.register", "passes.verify"], clause: "Z p.18, p.36" },
   checkpoint_officer: {
-    permissions: ["units.read", "passes.verify", "records.screen", "coordination.read", "handovers.manage"],
+    permissions: [
+      "units.read",
+      "passes.verify",
+      "records.screen",
+      "coordination.read",
+      "handovers.manage",
+      "statistics.read",
+      "databank.read",
+    ],
   },
   duty_officer: {
-    permissions: ["units.read", "exchange.duty", "exchange.send", "coordination.read", "handovers.manage"],
+    permissions: [
+      "units.read",
+      "exchange.duty",
+      "exchange.send",
+      "coordination.read",
+      "handovers.manage",
+      "statistics.read",
+      "statistics.enter",
+      "databank.read",
+      "databank.file",
+      "databank.official_use",
+    ],
     clause: "X p.5.2",
   },
-  analyst: { permissions: ["units.read", "dashboards.read", "coordination.read"] },
+  analyst: {
+    permissions: ["units.read", "dashboards.read", "coordination.read", "statistics.read", "databank.read"],
+  },
   unit_admin: { permissions: ["units.read", "units.manage", "users.read", "users.manage", "audit.read"] },
   system_admin: {
     permissions: [
@@ -122,37 +155,13 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
       "records.manage",
       // Whoever maintains the registry must be able to read it and test a record (issue 6).
       "records.screen",
+      "statistics.read",
+      "databank.read",
     ],
   },
   org_representative: { permissions: ["petitions.own", "passes.verify"] },
   citizen: { permissions: ["applications.own"] },
 };
-
-/**
- * Statistics (X-14, X p.9.3) and the unified data bank (X-15, X p.5.5, p.10.3), added to the roles
- * above as data: heads and duty officers enter their agency's figures and file material; officers
- * read; "for official use" material is for heads, NSC reviewers and duty officers.
- */
-const COORDINATION_DATA: Partial<Record<Role, Permission[]>> = {
-  officer: ["statistics.read", "databank.read"],
-  head: ["statistics.read", "statistics.enter", "databank.read", "databank.file", "databank.official_use"],
-  nsc_reviewer: ["statistics.read", "databank.read", "databank.official_use"],
-  checkpoint_officer: ["statistics.read", "databank.read"],
-  duty_officer: [
-    "statistics.read",
-    "statistics.enter",
-    "databank.read",
-    "databank.file",
-    "databank.official_use",
-  ],
-  analyst: ["statistics.read", "databank.read"],
-  system_admin: ["statistics.read", "databank.read"],
-};
-for (const [role, extra] of Object.entries(COORDINATION_DATA) as [Role, Permission[]][]) {
-  ROLE_PERMISSIONS[role].permissions.push(
-    ...extra.filter((p) => !ROLE_PERMISSIONS[role].permissions.includes(p)),
-  );
-}
 
 /** True when the value names a role. */
 export function isRole(value: string): value is Role {

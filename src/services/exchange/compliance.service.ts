@@ -136,34 +136,32 @@ export async function complianceDashboard(
     const where = and(...conditions);
     const status = statusSql(now);
     const day = sql<string>`to_char(${exchangeObligations.dueAt} AT TIME ZONE ${zone}, 'YYYY-MM-DD')`;
-    // Group over a subquery: the status and day expressions carry bound parameters, which
-    // PostgreSQL would not recognize as the same expression in GROUP BY.
-    const inner = tx
-      .select({
-        unitId: exchangeObligations.unitId,
-        classId: exchangeObligations.classId,
-        day: sql<string>`${day}`.as("day"),
-        status: sql<string>`${status}`.as("status"),
-      })
-      .from(exchangeObligations)
-      .where(where)
-      .as("o");
-    const grouped = (
-      await tx
-        .select({
-          unitId: inner.unitId,
-          classId: inner.classId,
-          day: inner.day,
-          status: inner.status,
-          n: sql<number>`count(*)::int`,
-        })
-        .from(inner)
-        .groupBy(inner.unitId, inner.classId, inner.day, inner.status)
-    ).map((r) => ({ ...r, n: Number(r.n) }));
+    // One statement aggregates by unit, by class and by day (grouping sets over a subquery: the
+    // status and day expressions carry bound parameters, which PostgreSQL would not recognize as
+    // the same expression in GROUP BY). A period of the whole country is tens of thousands of
+    // obligations; only a few thousand counts come back.
+    const grouped = rowsOf<{
+      unit_id: string | null;
+      class_id: string | null;
+      day: string | null;
+      status: string;
+      n: number;
+    }>(
+      await tx.execute(sql`SELECT o.unit_id, o.class_id, o.day, o.status, count(*)::int AS n
+        FROM (SELECT ${exchangeObligations.unitId} AS unit_id, ${exchangeObligations.classId} AS class_id,
+                     ${day} AS day, ${status} AS status
+              FROM ${exchangeObligations} WHERE ${where}) AS o
+        GROUP BY GROUPING SETS ((o.unit_id, o.status), (o.class_id, o.status), (o.day, o.status))`),
+    );
     const units = new Map((await allUnits(tx)).map((u) => [u.id, u]));
-    const groupBy = <K extends string | number | null>(key: (r: (typeof grouped)[number]) => K) => {
+    /** The counts of one grouping set, keyed by `key` (rows of the other sets are skipped). */
+    const groupBy = <K extends string | number | null>(
+      set: "unit_id" | "class_id" | "day",
+      key: (r: (typeof grouped)[number]) => K,
+    ) => {
       const map = new Map<K, { status: string; n: number }[]>();
       for (const r of grouped) {
+        if (r[set] === null) continue;
         const k = key(r);
         const list = map.get(k) ?? [];
         list.push({ status: r.status, n: Number(r.n) });
@@ -171,7 +169,7 @@ export async function complianceDashboard(
       }
       return map;
     };
-    const byUnit = [...groupBy((r) => r.unitId).entries()].map(([unitId, rows]) => {
+    const byUnit = [...groupBy("unit_id", (r) => r.unit_id as string).entries()].map(([unitId, rows]) => {
       const u = units.get(unitId);
       return {
         unitId,
@@ -183,19 +181,19 @@ export async function complianceDashboard(
       };
     });
     byUnit.sort((a, b) => (a.level ?? 9) - (b.level ?? 9) || a.code.localeCompare(b.code));
-    const byAgency = [...groupBy((r) => units.get(r.unitId)?.agency ?? "?").entries()]
+    const byAgency = [...groupBy("unit_id", (r) => units.get(r.unit_id as string)?.agency ?? "?").entries()]
       .map(([agency, rows]) => ({ agency, ...countsOf(rows) }))
       .sort((a, b) => a.agency.localeCompare(b.agency));
-    const byLevel = [...groupBy((r) => units.get(r.unitId)?.level ?? null).entries()]
+    const byLevel = [...groupBy("unit_id", (r) => units.get(r.unit_id as string)?.level ?? null).entries()]
       .map(([level, rows]) => ({ level, ...countsOf(rows) }))
       .sort((a, b) => (a.level ?? 9) - (b.level ?? 9));
-    const byClass = [...groupBy((r) => r.classId).entries()]
+    const byClass = [...groupBy("class_id", (r) => r.class_id as string).entries()]
       .map(([classId, rows]) => ({ classId, ...countsOf(rows) }))
       .sort(
         (a, b) =>
           EXCHANGE_CLASS_IDS.indexOf(a.classId as never) - EXCHANGE_CLASS_IDS.indexOf(b.classId as never),
       );
-    const series = [...groupBy((r) => r.day).entries()]
+    const series = [...groupBy("day", (r) => r.day as string).entries()]
       .map(([date, rows]) => {
         const c = countsOf(rows);
         return {
@@ -253,7 +251,7 @@ export async function complianceDashboard(
         };
       });
     };
-    const all = grouped.map((r) => ({ status: r.status, n: Number(r.n) }));
+    const all = grouped.filter((r) => r.class_id !== null).map((r) => ({ status: r.status, n: Number(r.n) }));
     return {
       from,
       to,

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { permissionsOf, type Role } from "../src/core/access/roles.js";
 import { foldForSearch } from "../src/core/databank/fold.js";
+import type { Actor } from "../src/services/context.js";
+import { searchDocuments } from "../src/services/databank/databank.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
 
@@ -130,6 +133,59 @@ describe.each(DB_KINDS)("unified data bank on %s", (kind) => {
     const page = await search({ limit: "5" });
     expect(page.items).toHaveLength(5);
     expect(page.hasMore).toBe(true);
+  });
+
+  it("pages the same whether it walks the date index or orders the text index's matches", async () => {
+    const actorOf = async (login: string, roles: Role[]): Promise<Actor> => {
+      const [u] = await t.deps.database.ownerQuery(
+        "SELECT u.id, un.id AS unit_id, un.path::text AS path FROM users u JOIN units un ON un.id = u.unit_id WHERE u.login = $1",
+        [login],
+      );
+      return {
+        userId: String(u?.id),
+        login,
+        fullName: login,
+        roles,
+        permissions: permissionsOf(roles),
+        unitId: String(u?.unit_id),
+        unitPath: String(u?.path),
+        locale: "en",
+      };
+    };
+    const actors = [
+      await actorOf("head", ["head"]),
+      await actorOf("officer", ["officer"]),
+      await actorOf("customs", ["duty_officer"]),
+    ];
+    const meta = { address: "test", requestId: undefined };
+    let pagesFilled = 0;
+    for (const actor of actors) {
+      for (const q of ["пункт", "граница", "шекара", "Коргас", "досмотр груз", "информация"]) {
+        for (const sort of ["newest", "relevance"] as const) {
+          for (const [offset, limit] of [
+            [0, 1],
+            [0, 3],
+            [2, 2],
+            [1, 5],
+          ] as const) {
+            const run = (dateWalk: boolean | undefined) =>
+              searchDocuments(t.deps, actor, meta, { q, limit, offset, sort }, { dateWalk }).then((r) => ({
+                ids: r.items.map((i) => i.id),
+                hasMore: r.hasMore,
+              }));
+            const chosen = await run(undefined);
+            for (const dateWalk of [true, false]) {
+              expect(await run(dateWalk), `${q} ${sort} ${offset}+${limit} date walk ${dateWalk}`).toEqual(
+                chosen,
+              );
+            }
+            if (chosen.hasMore) pagesFilled += 1;
+          }
+        }
+      }
+    }
+    // The comparison covered full pages with more behind them, where the two plans differ most.
+    expect(pagesFilled).toBeGreaterThan(10);
   });
 
   it("shows 'for official use' only to cleared roles, in search, by id and by RLS", async () => {

@@ -34,6 +34,8 @@ export const bankDocuments = pgTable(
   },
   (t) => [
     index("bank_documents_date_idx").on(t.docDate),
+    // Newest-first search reads the newest documents in this order and stops after a page.
+    index("bank_documents_newest_idx").on(t.docDate.desc().nullsFirst(), t.id),
     index("bank_documents_unit_path_gist").using("gist", t.unitPath),
   ],
 );

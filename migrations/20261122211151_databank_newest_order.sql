@@ -1,0 +1,1 @@
+CREATE INDEX "bank_documents_newest_idx" ON "bank_documents" USING btree ("doc_date" DESC NULLS FIRST,"id");

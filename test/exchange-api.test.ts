@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escalateOverdue } from "../src/services/exchange/obligations.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
 
@@ -42,6 +43,67 @@ describe.each(DB_KINDS)("exchange API (%s)", (kind) => {
       headers: { cookie, "accept-language": lang },
     });
   const get = (cookie: string, url: string) => t.app.inject({ method: "GET", url, headers: { cookie } });
+
+  it("alerts an overdue confirmation to the post and its superior; each marks its own alert read, audited", async () => {
+    const oral = await post(nsc, "/api/v1/exchange/messages", {
+      classId: "URGENT",
+      topic: "ILLEGAL_MIGRANTS",
+      mode: "ORAL",
+      payload: migrants,
+      passedTo: "IAB duty officer",
+      passedAt: new Date(t.clock.now().getTime() - 180 * 60_000).toISOString(),
+    });
+    expect(oral.statusCode, oral.body).toBe(201);
+    await escalateOverdue(t.deps);
+    // The superior's alerts are read by its duty officer: the demo analyst takes that duty here.
+    await t.deps.database.ownerQuery(
+      "UPDATE users SET roles = roles || '{duty_officer}'::text[] WHERE login = 'nschief'",
+    );
+    type Day = { alerts: { id: string; kind: string; obligation: { sourceMessageId: string | null } }[] };
+    const alertsOf = async (cookie: string) =>
+      ((await get(cookie, "/api/v1/exchange/duty-day")).json() as Day).alerts.filter(
+        (a) => a.obligation.sourceMessageId === oral.json().id,
+      );
+    const [mine] = await alertsOf(nsc);
+    const [theirs] = await alertsOf(nschief);
+    expect(mine?.kind).toBe("SENDER");
+    expect(theirs?.kind).toBe("SUPERIOR");
+    if (!mine || !theirs) throw new Error("alerts missing");
+    // Only the alerted unit marks its alert; the superior cannot clear the post's, nor the reverse.
+    expect((await post(nschief, `/api/v1/exchange/alerts/${mine.id}/read`, {})).statusCode).toBe(404);
+    expect((await post(nsc, `/api/v1/exchange/alerts/${theirs.id}/read`, {})).statusCode).toBe(404);
+    expect((await post(customs, `/api/v1/exchange/alerts/${mine.id}/read`, {})).statusCode).toBe(404);
+    expect((await post(nsc, "/api/v1/exchange/alerts/not-a-uuid/read", {})).statusCode).toBe(400);
+    const read = await post(nsc, `/api/v1/exchange/alerts/${mine.id}/read`, {});
+    expect(read.statusCode, read.body).toBe(200);
+    const again = await post(nsc, `/api/v1/exchange/alerts/${mine.id}/read`, {});
+    expect(again.json().readAt).toBe(read.json().readAt);
+    expect(await alertsOf(nsc)).toEqual([]);
+    expect((await alertsOf(nschief)).map((a) => a.id)).toEqual([theirs.id]);
+    const audited = await t.deps.database.ownerQuery(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'exchange.alert.read' AND object_id = $1",
+      [mine.id],
+    );
+    expect(audited[0]?.n).toBe(1);
+    await t.deps.database.ownerQuery("UPDATE users SET roles = '{analyst}' WHERE login = 'nschief'");
+  });
+
+  it("tells the web client its unit's time zone, in which forms read local times (X-8)", async () => {
+    const me = (await get(nsc, "/api/v1/auth/me")).json();
+    const [unit] = await t.deps.database.ownerQuery("SELECT time_zone FROM units WHERE id = $1", [me.unitId]);
+    expect(me.timeZone).toBe(unit?.time_zone);
+    await t.deps.database.ownerQuery("UPDATE units SET time_zone = 'Asia/Aqtau' WHERE id = $1", [me.unitId]);
+    try {
+      expect((await get(nsc, "/api/v1/auth/me")).json().timeZone).toBe("Asia/Aqtau");
+    } finally {
+      await t.deps.database.ownerQuery("UPDATE units SET time_zone = $2 WHERE id = $1", [
+        me.unitId,
+        unit?.time_zone,
+      ]);
+    }
+    const citizen = await sessionCookieFor(t, "citizen");
+    expect((await get(citizen, "/api/v1/auth/me")).json().timeZone).toBeNull();
+  });
 
   it("an oral urgent notice creates the 2-hour written confirmation, addressed to counterparts and the superior", async () => {
     const oralAt = new Date(t.clock.now().getTime() - 150 * 60_000).toISOString();

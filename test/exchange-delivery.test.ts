@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/adapters/db/index.js";
 import { relayOutbox, type Transport } from "../src/services/exchange/relay.js";
+import { signedBytes } from "../src/services/exchange/wire.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 
 /**
@@ -94,6 +95,62 @@ describe("exchange delivery between two systems", () => {
     expect(row?.origin).toBe("nsc-system");
     const audit = await b.deps.database.ownerQuery("SELECT action FROM audit_log WHERE object_id = $1", [id]);
     expect(audit.map((r) => r.action)).toEqual(["exchange.message.receive"]);
+  });
+
+  it("carries attachments inline with their SHA-256; the receiver stores the same bytes and refuses altered ones", async () => {
+    const bytes = Buffer.from("%PDF-1.4\n% Shekara delivery test\n%%EOF\n");
+    const r = await a.app.inject({
+      method: "POST",
+      url: "/api/v1/exchange/messages",
+      headers: { cookie: nsc },
+      payload: {
+        classId: "SEMI_ANNUAL",
+        topic: "REFERENCE_MATERIALS",
+        payload: { material: "REVIEW", title: "with a file" },
+        attachments: [
+          { fileName: "review.pdf", contentType: "application/pdf", dataBase64: bytes.toString("base64") },
+        ],
+      },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().id as string;
+    // The outbox keeps the storage key, not the bytes; the delivery inlines them.
+    const [outbox] = await a.deps.database.ownerQuery(
+      "SELECT body FROM exchange_outbox WHERE message_id = $1",
+      [id],
+    );
+    expect(JSON.stringify(outbox?.body)).not.toContain(bytes.toString("base64"));
+    let sent = "";
+    const capturing: Transport = async (url, body, headers) => {
+      sent = body;
+      return toB(url, body, headers);
+    };
+    expect((await relay(capturing)).delivered).toBeGreaterThanOrEqual(1);
+    const [stored] = await b.deps.database.ownerQuery(
+      "SELECT file_name, size, storage_key FROM exchange_attachments WHERE message_id = $1",
+      [id],
+    );
+    expect(stored?.file_name).toBe("review.pdf");
+    expect(Number(stored?.size)).toBe(bytes.length);
+    expect((await b.deps.files.get(String(stored?.storage_key))).equals(bytes)).toBe(true);
+
+    // A peer whose attachment bytes do not match what it declares is refused; nothing is applied.
+    const wire = JSON.parse(sent);
+    wire.id = "7d3c1f0e-9a4b-4c2d-8e6f-0a1b2c3d4e5f";
+    wire.attachments[0].dataBase64 = Buffer.from("altered").toString("base64");
+    const body = signedBytes(wire);
+    const refused = await b.app.inject({
+      method: "POST",
+      url: "/api/v1/exchange/inbound",
+      payload: body,
+      headers: {
+        "content-type": "application/json",
+        "x-shekara-peer": "nsc-system",
+        "x-shekara-signature": a.deps.signer.sign(body),
+      },
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(await onB(wire.id)).toBe(0);
   });
 
   it("a sender that crashes before commit leaves neither message nor outbox row", async () => {

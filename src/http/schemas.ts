@@ -15,6 +15,8 @@ export const meSchema = z
     roles: z.array(z.enum(ROLES)),
     permissions: z.array(z.enum(PERMISSIONS)),
     unitId: z.uuid().nullable(),
+    /** The unit's IANA time zone: the web forms read and show local times in it. */
+    timeZone: z.string().nullable(),
     locale: z.enum(LANGS).or(z.string()),
   })
   .meta({ id: "Me" });

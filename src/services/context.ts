@@ -17,6 +17,8 @@ export interface Actor {
   unitId: string | null;
   /** ltree path of the actor's unit; null for citizens and users without a unit. */
   unitPath: string | null;
+  /** IANA time zone of the actor's unit, in which its "local time" rules and forms work. */
+  timeZone?: string | null;
   locale: string;
 }
 

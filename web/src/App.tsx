@@ -19,6 +19,7 @@ import { ComposePage } from "./pages/exchange/ComposePage";
 import { DutyDayPage } from "./pages/exchange/DutyDayPage";
 import { MessagePage } from "./pages/exchange/MessagePage";
 import { MessagesPage } from "./pages/exchange/MessagesPage";
+import { setDisplayZone } from "./pages/exchange/shared";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -58,6 +59,8 @@ export function App() {
     );
   }
   const user = me.data ?? null;
+  // Local times in forms and lists are the user's unit's; set before any page renders.
+  setDisplayZone(user?.timeZone);
   const signedIn = (page: React.ReactNode) => (user ? page : <Navigate to="/login" replace />);
   return (
     <Routes>

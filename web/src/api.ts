@@ -56,5 +56,7 @@ export interface Me {
   roles: string[];
   permissions: string[];
   unitId: string | null;
+  /** The unit's IANA time zone; null for users without a unit. */
+  timeZone: string | null;
   locale: string;
 }

@@ -28,6 +28,7 @@ export function meView(actor: Actor): z.infer<typeof meSchema> {
     roles: actor.roles,
     permissions: [...actor.permissions].sort(),
     unitId: actor.unitId,
+    timeZone: actor.timeZone ?? null,
     locale: actor.locale,
   };
 }

@@ -6,7 +6,7 @@ import {
   EXCHANGE_CLASS_IDS,
 } from "../../core/exchange/index.js";
 import type { Deps } from "../../services/context.js";
-import { complianceDashboard, dutyDay } from "../../services/exchange/compliance.service.js";
+import { complianceDashboard, dutyDay, markAlertRead } from "../../services/exchange/compliance.service.js";
 import { receiveDelivery } from "../../services/exchange/inbound.service.js";
 import {
   acknowledgeMessage,
@@ -302,6 +302,21 @@ export function exchangeRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => dutyDay(deps, request.actor),
     );
     app.post(
+      "/api/v1/exchange/alerts/:id/read",
+      {
+        schema: {
+          tags: ["exchange"],
+          summary: "Mark an overdue alert of the actor's unit as read (X-8); it stays on the dashboards",
+          params: z.strictObject({ id: z.uuid() }),
+          response: {
+            200: z.object({ id: z.uuid(), readAt: z.iso.datetime() }).meta({ id: "ExchangeAlertRead" }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => markAlertRead(deps, request.actor, metaOf(request), request.params.id),
+    );
+    app.post(
       "/api/v1/exchange/inbound",
       {
         schema: {
@@ -317,6 +332,8 @@ export function exchangeRoutes(deps: Deps): FastifyPluginAsyncZod {
             ...errors,
           },
         },
+        // Five attachments of 5 MB travel inline as base64.
+        bodyLimit: 40 * 1024 * 1024,
         config: { public: true },
       },
       async (request) =>

@@ -374,7 +374,12 @@ export async function actorFromSession(
   return deps.database.tx(SYSTEM, async (tx) => {
     // The session and its enabled user in one statement (every signed-in request pays for it).
     const rows = await tx
-      .select({ lastSeenAt: sessions.lastSeenAt, user: users, unitPath: units.path })
+      .select({
+        lastSeenAt: sessions.lastSeenAt,
+        user: users,
+        unitPath: units.path,
+        timeZone: units.timeZone,
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(units, eq(units.id, users.unitId))
@@ -405,7 +410,11 @@ const enabledUser = and(
 );
 
 /** The actor of a loaded user row. */
-function actorOfRow(row: { user: typeof users.$inferSelect; unitPath: string | null }): Actor {
+function actorOfRow(row: {
+  user: typeof users.$inferSelect;
+  unitPath: string | null;
+  timeZone: string | null;
+}): Actor {
   const roles = row.user.roles.filter(isRole);
   return {
     userId: row.user.id,
@@ -415,6 +424,7 @@ function actorOfRow(row: { user: typeof users.$inferSelect; unitPath: string | n
     permissions: permissionsOf(roles),
     unitId: row.user.unitId,
     unitPath: row.unitPath,
+    timeZone: row.timeZone,
     locale: row.user.locale,
   };
 }
@@ -425,7 +435,7 @@ function actorOfRow(row: { user: typeof users.$inferSelect; unitPath: string | n
  */
 export async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
   const rows = await tx
-    .select({ user: users, unitPath: units.path })
+    .select({ user: users, unitPath: units.path, timeZone: units.timeZone })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(userContacts, eq(userContacts.userId, users.id))

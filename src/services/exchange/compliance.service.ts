@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import { rowsOf } from "../../adapters/db/rows.js";
-import { invalid } from "../../core/errors.js";
+import { invalid, notFound } from "../../core/errors.js";
 import {
   COMPLIANCE_STATUSES,
   type ComplianceStatus,
@@ -11,7 +11,8 @@ import {
 } from "../../core/exchange/index.js";
 import { exchangeAlerts, exchangeObligations } from "../../db/schema.js";
 import { requirePermission, scopeOf } from "../access.js";
-import type { Actor, Deps } from "../context.js";
+import { appendAudit } from "../audit/audit.service.js";
+import type { Actor, Deps, RequestMeta } from "../context.js";
 import { requireExchangeReader } from "./messages.service.js";
 import { statusSql } from "./obligations.service.js";
 import { allUnits, type ExchangeUnitRow, unitById } from "./units.js";
@@ -382,4 +383,40 @@ export async function dutyDay(
 
 function getColumns() {
   return getTableColumns(exchangeObligations);
+}
+
+/**
+ * Marks an overdue alert of the actor's own unit as read (X-8): it leaves the duty officer's day,
+ * stays on the dashboards, and the audit log records who read it. Marking twice changes nothing;
+ * another unit's alert answers "not found", as anything outside the actor's unit.
+ */
+export async function markAlertRead(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  id: string,
+): Promise<{ id: string; readAt: string }> {
+  const me = requirePermission(actor, "exchange.duty");
+  if (!me.unitId) throw notFound();
+  const now = deps.clock.now();
+  return deps.database.tx(scopeOf(me), async (tx) => {
+    const [alert] = await tx
+      .select({
+        id: exchangeAlerts.id,
+        readAt: exchangeAlerts.readAt,
+        obligationId: exchangeAlerts.obligationId,
+      })
+      .from(exchangeAlerts)
+      .where(and(eq(exchangeAlerts.id, id), eq(exchangeAlerts.unitId, me.unitId as string)));
+    if (!alert) throw notFound();
+    if (alert.readAt) return { id, readAt: alert.readAt.toISOString() };
+    await tx.update(exchangeAlerts).set({ readAt: now }).where(eq(exchangeAlerts.id, id));
+    await appendAudit(tx, now, me, meta, {
+      action: "exchange.alert.read",
+      objectType: "exchange_alert",
+      objectId: id,
+      details: { obligationId: alert.obligationId },
+    });
+    return { id, readAt: now.toISOString() };
+  });
 }

@@ -1,6 +1,13 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { AppError, invalid } from "../../core/errors.js";
 import { exchangeRuleAt } from "../../core/exchange/index.js";
-import { exchangeAddressees, exchangeInbound, exchangeMessages } from "../../db/schema.js";
+import {
+  exchangeAddressees,
+  exchangeAttachments,
+  exchangeInbound,
+  exchangeMessages,
+} from "../../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Deps, RequestMeta } from "../context.js";
 import { applyObligations } from "./messages.service.js";
@@ -15,7 +22,7 @@ import { signedBytes, verifyEd25519, wireMessageSchema } from "./wire.js";
  * is applied exactly once however often the sender retries; a failure rolls both back.
  */
 export async function receiveDelivery(
-  deps: Pick<Deps, "database" | "clock" | "config">,
+  deps: Pick<Deps, "database" | "clock" | "config" | "files">,
   meta: RequestMeta,
   headers: { peer: string | undefined; signature: string | undefined },
   body: unknown,
@@ -31,8 +38,26 @@ export async function receiveDelivery(
   }
   const m = parsed.data;
   if (m.from !== peer.id) throw invalid("from", "does not match the signing peer");
+  // Attachments arrive inline: their bytes must match the size and SHA-256 the sender signed.
+  const files = m.attachments.map((a, i) => {
+    const bytes = Buffer.from(a.dataBase64, "base64");
+    if (bytes.length !== a.size || createHash("sha256").update(bytes).digest("hex") !== a.sha256) {
+      throw invalid(`attachments.${i}`, "bytes do not match the size and SHA-256");
+    }
+    return { ...a, bytes };
+  });
   const now = deps.clock.now();
-  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+  const system = { unitPaths: [], all: true };
+  // A repeated delivery is answered before its files are stored again.
+  const known = await deps.database.tx(system, (tx) =>
+    tx
+      .select({ id: exchangeInbound.messageId })
+      .from(exchangeInbound)
+      .where(eq(exchangeInbound.messageId, m.id)),
+  );
+  if (known.length > 0) return { status: "duplicate", id: m.id };
+  const keys = await Promise.all(files.map((f) => deps.files.put(f.bytes)));
+  return deps.database.tx(system, async (tx) => {
     const fresh = await tx
       .insert(exchangeInbound)
       .values({ messageId: m.id, peerId: peer.id, receivedAt: now })
@@ -78,6 +103,16 @@ export async function receiveDelivery(
       .values(
         addressees.map((a) => ({ messageId: m.id, unitId: a.unit.id, unitPath: a.unit.path, kind: a.kind })),
       );
+    for (const [i, f] of files.entries()) {
+      await tx.insert(exchangeAttachments).values({
+        messageId: m.id,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        size: f.size,
+        storageKey: keys[i] as string,
+        createdAt: now,
+      });
+    }
     await applyObligations(tx, sender, m.classId, {
       id: m.id,
       mode: m.mode,
@@ -91,7 +126,13 @@ export async function receiveDelivery(
       action: "exchange.message.receive",
       objectType: "exchange_message",
       objectId: m.id,
-      details: { peer: peer.id, classId: m.classId, sender: m.sender, clause: m.clause },
+      details: {
+        peer: peer.id,
+        classId: m.classId,
+        sender: m.sender,
+        clause: m.clause,
+        attachments: files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 })),
+      },
     });
     return { status: "applied" as const, id: m.id };
   });

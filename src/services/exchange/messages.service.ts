@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Tx } from "../../adapters/db/index.js";
 import { inSubtrees } from "../../adapters/db/subtree.js";
@@ -29,7 +29,7 @@ import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { exchangeRules, recordDelivery, upsertObligation } from "./obligations.service.js";
 import { allUnits, type ExchangeUnitRow, unitById } from "./units.js";
-import { wireMessage } from "./wire.js";
+import { MAX_ATTACHMENT_BYTES, wireMessage } from "./wire.js";
 
 /** A file attached to a message at compose time. */
 export interface AttachmentInput {
@@ -107,7 +107,6 @@ export interface ObligationRef {
   role: "CREATED" | "DISCHARGED";
 }
 
-const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 const MAX_FUTURE_SKEW_MS = 60_000;
 
 function ref(unit: ExchangeUnitRow): UnitRef {
@@ -320,6 +319,13 @@ export async function createMessage(
       passedTo: input.mode === "ORAL" ? (input.passedTo?.trim() ?? null) : null,
       sentAt: sentAt.toISOString(),
       authorName: me.fullName,
+      attachments: files.map((f, i) => ({
+        fileName: f.input.fileName,
+        contentType: f.input.contentType,
+        size: f.bytes.length,
+        sha256: createHash("sha256").update(f.bytes).digest("hex"),
+        storageKey: keys[i] as string,
+      })),
     });
     const agencies = new Set(addressees.map((a) => byId.get(a.unitId)?.agency));
     for (const peer of deps.config.exchangePeers) {

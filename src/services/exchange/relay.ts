@@ -3,7 +3,7 @@ import type { ExchangePeer } from "../../config.js";
 import { retryDelayMs } from "../../core/exchange/index.js";
 import { exchangeOutbox } from "../../db/schema.js";
 import type { Deps } from "../context.js";
-import { signedBytes } from "./wire.js";
+import { type OutboxMessage, signedBytes, withAttachmentBytes } from "./wire.js";
 
 /** Sends one signed delivery; resolves with the HTTP status (throws on a network failure). */
 export type Transport = (
@@ -44,7 +44,7 @@ export interface RelayResult {
  * receiver's idempotent receipt makes that harmless. `afterSend` lets tests crash there.
  */
 export async function relayOutbox(
-  deps: Pick<Deps, "database" | "clock" | "config" | "signer" | "logger">,
+  deps: Pick<Deps, "database" | "clock" | "config" | "signer" | "logger" | "files">,
   transport: Transport = fetchTransport,
   opts: { batch?: number; afterSend?: (messageId: string) => void | Promise<void> } = {},
 ): Promise<RelayResult> {
@@ -84,8 +84,11 @@ export async function relayOutbox(
     if (!peer) {
       error = `peer ${row.peerId} is no longer configured`;
     } else {
-      const body = signedBytes(row.body);
       try {
+        // Attachments travel inline, read from storage only now (the outbox row holds their keys).
+        const body = signedBytes(
+          await withAttachmentBytes(row.body as OutboxMessage, (key) => deps.files.get(key)),
+        );
         const response = await transport(`${peer.url.replace(/\/$/, "")}${INBOUND_PATH}`, body, {
           "x-shekara-peer": deps.config.exchangeSelfId,
           "x-shekara-key-id": deps.signer.keyId,

@@ -18,7 +18,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../../api";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import { TemplateField } from "./fields";
-import { formatInstant, localToIso, type Message, useClasses, useTr } from "./shared";
+import { currentZone, formatInstant, localToIso, type Message, useClasses, useTr } from "./shared";
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -51,7 +51,7 @@ export function ComposePage() {
   const [period, setPeriod] = useState("");
   const [eventAt, setEventAt] = useState("");
   const [files, setFiles] = useState<File[]>([]);
-  const zone = "Asia/Almaty";
+  const zone = currentZone();
 
   // A confirmation copies the oral notice's topic and fields, to be corrected if needed.
   const [seeded, setSeeded] = useState(false);
@@ -186,6 +186,7 @@ export function ComposePage() {
               />
               <TextInput
                 label={t("exchange.compose.passedAt")}
+                description={t("exchange.compose.localTime", { zone })}
                 type="datetime-local"
                 value={passedAt}
                 onChange={(e) => setPassedAt(e.currentTarget.value)}
@@ -203,6 +204,7 @@ export function ComposePage() {
           {cls?.id === "ADVANCE" && (
             <TextInput
               label={t("exchange.compose.eventAt")}
+              description={t("exchange.compose.localTime", { zone })}
               type="datetime-local"
               required
               value={eventAt}

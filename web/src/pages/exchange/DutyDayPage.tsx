@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api";
@@ -22,6 +22,11 @@ export function DutyDayPage() {
   const day = useQuery({
     queryKey: ["exchange", "duty-day"],
     queryFn: () => api<DutyDay>("/api/v1/exchange/duty-day"),
+  });
+  const queryClient = useQueryClient();
+  const markRead = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/exchange/alerts/${id}/read`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["exchange", "duty-day"] }),
   });
   if (day.isPending) return <Loader aria-label={t("common.loading")} />;
   if (!day.data) return <ErrorAlert error={day.error} />;
@@ -95,6 +100,7 @@ export function DutyDayPage() {
       <Card withBorder>
         <Title order={2}>{t("exchange.duty.alerts")}</Title>
         {d.alerts.length === 0 && <Text>{t("exchange.duty.noAlerts")}</Text>}
+        {markRead.error && <ErrorAlert error={markRead.error} />}
         <Table>
           <Table.Tbody>
             {d.alerts.map((a) => (
@@ -112,6 +118,16 @@ export function DutyDayPage() {
                 </Table.Td>
                 <Table.Td>
                   <ClauseBadge clause={a.obligation.clause} />
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={markRead.isPending && markRead.variables === a.id}
+                    onClick={() => markRead.mutate(a.id)}
+                  >
+                    {t("exchange.duty.markRead")}
+                  </Button>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Fieldset, Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type FieldDef, formatInstant, localToIso, useTr } from "./shared";
+import { currentZone, type FieldDef, formatInstant, localToIso, useTr } from "./shared";
 
 type Person = { fullName: string; birthDate?: string; citizenship?: string; documentNumber?: string };
 
@@ -69,7 +69,7 @@ export function TemplateField({
           type="datetime-local"
           value={typeof value === "string" ? formatInstant(value).replace(" ", "T") : ""}
           onChange={(e) =>
-            text(e.currentTarget.value ? localToIso(e.currentTarget.value, "Asia/Almaty") : "")
+            text(e.currentTarget.value ? localToIso(e.currentTarget.value, currentZone()) : "")
           }
         />
       );

@@ -119,8 +119,22 @@ export function useTr() {
   };
 }
 
-/** An instant shown in the Kazakhstan zone the units use (X-8), with the zone named. */
-export function formatInstant(iso: string | null | undefined, zone = "Asia/Almaty"): string {
+/** The zone used when the signed-in user has no unit (citizens, system-wide admins). */
+export const DEFAULT_ZONE = "Asia/Almaty";
+let displayZone = DEFAULT_ZONE;
+
+/** Sets the zone local times are read and shown in: the signed-in user's unit zone (X-8). */
+export function setDisplayZone(zone: string | null | undefined): void {
+  displayZone = zone || DEFAULT_ZONE;
+}
+
+/** The zone local times are read and shown in (the user's unit zone). */
+export function currentZone(): string {
+  return displayZone;
+}
+
+/** An instant as local "YYYY-MM-DD HH:MM" in the user's unit zone (X-8), or in `zone`. */
+export function formatInstant(iso: string | null | undefined, zone = displayZone): string {
   if (!iso) return "—";
   const d = new Date(iso);
   const text = new Intl.DateTimeFormat("sv-SE", {

@@ -33,6 +33,45 @@ describe.skipIf(!browserAvailable)("statistics and the unified data bank in Chro
   }
   const heading = (page: Page) => page.locator("h1").first().textContent();
 
+  it("a head assigns a border sector by typing its outline: a bad line is named, the fixed outline is previewed and mapped", async () => {
+    const head = await pageAs("head", "ru");
+    await head.goto(`${base}/joint`);
+    await expect.poll(() => heading(head)).toBeTruthy();
+    await head.getByRole("textbox", { name: "Участок", exact: true }).fill("Участок Алтынколь (тест)");
+    await head.getByRole("textbox", { name: "Основание", exact: true }).fill("Совместное решение № 7");
+    const points = head.getByRole("textbox", { name: "Точки контура" });
+    await points.fill("44.21, 80.41\n44.30, 80,52, 1\n44.10, 80.30");
+    await expect
+      .poll(() => head.getByText("Строка 2: нужны два числа — широта и долгота").isVisible())
+      .toBe(true);
+    await expect(head.getByRole("button", { name: "Закрепить участок" }).isDisabled()).resolves.toBe(true);
+    await points.fill("44.21, 80.41\n44.30, 80.52\n44.10, 80.30");
+    await expect
+      .poll(() => head.getByRole("img", { name: /Предпросмотр контура участка, точек: 3/ }).isVisible())
+      .toBe(true);
+    await expectAccessible(head);
+    await shot(head, "sector-form-ru");
+    await head.getByRole("button", { name: "Закрепить участок" }).click();
+    await expect
+      .poll(() => head.getByRole("cell", { name: "Участок Алтынколь (тест)" }).isVisible())
+      .toBe(true);
+    // The map of all the triad's sectors loads (and is drawn again with the new one).
+    const map = head.getByRole("img", { name: "Карта участков, контролируемых сторонами" });
+    await expect
+      .poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+    await shot(head, "sector-map-ru");
+    const [row] = await t.deps.database.ownerQuery(
+      "SELECT points, controlled_by FROM border_sectors WHERE name = 'Участок Алтынколь (тест)'",
+    );
+    expect(row?.points).toEqual([
+      [80.41, 44.21],
+      [80.52, 44.3],
+      [80.3, 44.1],
+    ]);
+    expect(row?.controlled_by).toBe("NSC");
+  }, 60_000);
+
   it("two agencies enter figures for the same checkpoint and month, and both see the mismatch", async () => {
     // The IAB head enters in Russian.
     const head = await pageAs("head", "ru");

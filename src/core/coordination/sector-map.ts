@@ -78,3 +78,42 @@ export function sectorMapSvg(
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="#ffffff"/>${shapes.join("")}${legendItems.join("")}</svg>`;
 }
+
+/** Why a typed list of sector points was refused: the line (1-based) and what is wrong with it. */
+export type PointsProblem =
+  | { line: number; problem: "NOT_TWO_NUMBERS" | "LATITUDE_RANGE" | "LONGITUDE_RANGE" }
+  | { line: 0; problem: "TOO_FEW" | "TOO_MANY" };
+
+/**
+ * Reads a polygon typed one point per line as "latitude, longitude" in decimal degrees (the order
+ * maps and GPS receivers show; a comma, semicolon or spaces between, a decimal comma accepted when
+ * the separator is a semicolon or spaces) into stored [longitude, latitude] points. Blank lines
+ * are skipped.
+ */
+export function parsePointsText(
+  text: string,
+): { ok: true; points: [number, number][] } | { ok: false; error: PointsProblem } {
+  const points: [number, number][] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const byComma = line.split(/\s*,\s*/);
+    const parts = /[;\t]/.test(line)
+      ? line.split(/\s*[;\t]\s*/).map((p) => p.replace(",", "."))
+      : byComma.length === 2
+        ? byComma
+        : line.split(/\s+/).map((p) => p.replace(",", "."));
+    const numbers = parts.filter((p) => p !== "").map(Number);
+    if (numbers.length !== 2 || numbers.some((n) => !Number.isFinite(n))) {
+      return { ok: false, error: { line: i + 1, problem: "NOT_TWO_NUMBERS" } };
+    }
+    const [lat, lon] = numbers as [number, number];
+    if (Math.abs(lat) > 90) return { ok: false, error: { line: i + 1, problem: "LATITUDE_RANGE" } };
+    if (Math.abs(lon) > 180) return { ok: false, error: { line: i + 1, problem: "LONGITUDE_RANGE" } };
+    points.push([lon, lat]);
+  }
+  if (points.length < 3) return { ok: false, error: { line: 0, problem: "TOO_FEW" } };
+  if (points.length > 500) return { ok: false, error: { line: 0, problem: "TOO_MANY" } };
+  return { ok: true, points };
+}

@@ -243,7 +243,11 @@ export function jointRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["coordination"],
           summary: "Map of the triad's sectors drawn from their stored points (SVG, no external tiles)",
           params: idParams,
-          querystring: z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional() }),
+          querystring: z.strictObject({
+            lang: z.enum(["kk", "ru", "en"]).optional(),
+            // The page changes it when the sectors change, so the browser draws the map again.
+            v: z.string().max(40).optional(),
+          }),
           produces: ["image/svg+xml"],
         },
         config: { permission: "coordination.read" },

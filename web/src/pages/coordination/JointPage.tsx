@@ -20,7 +20,9 @@ import { PARTIES } from "../../../../src/core/coordination/rules.js";
 import { api } from "../../api";
 import { useMe } from "../../session";
 import { useLang } from "../../useLang";
+import { formatInstant } from "../exchange/shared";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
+import { SectorForm } from "./SectorForm";
 import { CoordStatus, PartyName, type Triad } from "./shared";
 
 interface Activity {
@@ -89,7 +91,7 @@ export function JointPage() {
               <ClauseBadge clause="X p.10.1" />
             </Group>
             <Image
-              src={`/api/v1/coordination/triads/${triadId}/sectors.svg?lang=${lang}&n=${sectors.data?.length ?? 0}`}
+              src={`/api/v1/coordination/triads/${triadId}/sectors.svg?lang=${lang}&v=${sectors.dataUpdatedAt}`}
               alt={t("coord.joint.mapAlt")}
               maw={640}
             />
@@ -119,6 +121,9 @@ export function JointPage() {
             )}
           </Stack>
         </Card>
+      )}
+      {manage && triadId && (
+        <SectorForm triadId={triadId} today={formatInstant(new Date().toISOString()).slice(0, 10)} />
       )}
       {manage && triadId && <NewActivity triadId={triadId} />}
       <Title order={2} size="h3">

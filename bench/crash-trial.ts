@@ -204,13 +204,15 @@ export class ServerProcess {
   constructor(
     readonly env: NodeJS.ProcessEnv,
     readonly log: (line: string) => void,
+    /** Node arguments: the TypeScript sources by default; the built server for memory figures. */
+    readonly args: readonly string[] = SERVER_ARGS,
   ) {}
 
   /** Starts the server, retrying while a killed PGlite holder's lock is not yet stale. */
   start(): Promise<void> {
     this.up = (async () => {
       for (let attempt = 0; ; attempt++) {
-        const child = spawn(process.execPath, SERVER_ARGS, {
+        const child = spawn(process.execPath, [...this.args], {
           env: this.env,
           stdio: ["ignore", "pipe", "pipe"],
         });

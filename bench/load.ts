@@ -21,6 +21,8 @@ interface Session {
   base: string;
   officer: string;
   head: string;
+  /** A border post's duty officer, who sends exchange messages. */
+  nsc: string;
   unitId: string;
   /** Applications created during the run, waiting for a decision. */
   open: string[];
@@ -148,6 +150,34 @@ const OPERATIONS: Operation[] = [
       );
     },
   },
+  {
+    name: "write: exchange message",
+    weight: 5,
+    async run(s, i) {
+      await expectOk(
+        await fetch(`${s.base}/api/v1/exchange/messages`, {
+          method: "POST",
+          headers: { cookie: s.nsc, "content-type": "application/json" },
+          body: JSON.stringify({
+            classId: "SEMI_ANNUAL",
+            topic: "REFERENCE_MATERIALS",
+            payload: { material: "REVIEW", title: `Load review ${i}` },
+          }),
+        }),
+        "message",
+      );
+    },
+  },
+  {
+    name: "read: exchange inbox",
+    weight: 5,
+    async run(s) {
+      await expectOk(
+        await fetch(`${s.base}/api/v1/exchange/messages?box=outbox&limit=20`, { headers: { cookie: s.nsc } }),
+        "messages",
+      );
+    },
+  },
 ];
 
 /** Resident memory (MB) of the largest process in the server's process tree (tsx runs node as a child). */
@@ -190,7 +220,10 @@ export const loadBench: Benchmark = {
       LOG_LEVEL: "warn",
       SHEKARA_DB_POOL: String(Math.min(concurrency + 2, 60)),
     };
-    const server = new ServerProcess(env, log);
+    // The built server, as `npm start` runs it: memory is measured without the TypeScript loader.
+    log("building the server …");
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+    const server = new ServerProcess(env, log, ["dist/server/main.js"]);
     const base = `http://127.0.0.1:${port}`;
     try {
       await server.start();
@@ -201,6 +234,7 @@ export const loadBench: Benchmark = {
       const totp = (now: Date) => totpCode(DEMO_TOTP_SECRET, now);
       const officer = await signIn(base, "officer", DEMO_PASSWORD, totp);
       const head = await signIn(base, "head", DEMO_PASSWORD, totp);
+      const nsc = await signIn(base, "nsc", DEMO_PASSWORD, totp);
       const units = (await (
         await fetch(`${base}/api/v1/units`, { headers: { cookie: officer } })
       ).json()) as {
@@ -210,6 +244,7 @@ export const loadBench: Benchmark = {
         base,
         officer,
         head,
+        nsc,
         unitId: units.items.find((u) => u.code === "DEMO-IAB-PANFILOV")?.id ?? "",
         open: [],
         seen: [],

@@ -57,8 +57,13 @@ export async function verifyCode(
   code: string,
 ): Promise<Verification> {
   const today = localDate(deps.clock.now());
-  const revoked = new Set((await revocationList(deps)).revoked.map((r) => r.number));
-  const result = await verifyPassCode(code.trim(), { keys: publicKeys(deps).keys, revoked, today });
+  // Signature and dates first; revocation is then read for this one number from its live record
+  // (the same verdict as the offline list, without loading the whole list for every scan).
+  const result = await verifyPassCode(code.trim(), {
+    keys: publicKeys(deps).keys,
+    revoked: new Set(),
+    today,
+  });
   if (!result.pass) return result;
   const number = result.pass.n;
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
@@ -72,15 +77,12 @@ export async function verifyCode(
     const live = isPermit
       ? (await tx.select().from(permits).where(eq(permits.number, number)).limit(1))[0]
       : (await tx.select().from(passes).where(eq(passes.number, number)).limit(1))[0];
-    await appendAudit(tx, deps.clock.now(), null, meta, {
-      action: isPermit ? "permit.verify" : "pass.verify",
-      objectType: isPermit ? "permit" : "pass",
-      objectId: number,
-      details: { status: result.status },
-    });
     let status = result.status;
-    // A code printed before an extension shows its old end date; the live record decides online.
-    if (
+    if (!isPermit && live && REVOKED_STATUSES.includes(live.status as never)) {
+      // Revocation first, as offline: a lost or withdrawn pass is REVOKED whatever its dates.
+      status = "REVOKED";
+    } else if (
+      // A code printed before an extension shows its old end date; the live record decides online.
       status === "EXPIRED" &&
       live &&
       !REVOKED_STATUSES.includes(live.status as never) &&
@@ -88,6 +90,12 @@ export async function verifyCode(
     ) {
       status = "VALID";
     }
+    await appendAudit(tx, deps.clock.now(), null, meta, {
+      action: isPermit ? "permit.verify" : "pass.verify",
+      objectType: isPermit ? "permit" : "pass",
+      objectId: number,
+      details: { status },
+    });
     return {
       ...result,
       status,

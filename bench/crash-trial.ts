@@ -39,6 +39,8 @@ export interface WriterContext {
   /** Applications acknowledged so far (ids), for writers that act on them. */
   applications: string[];
   unitId: string;
+  /** The IAB unit that receives handover acts from the border post. */
+  iabUnitId: string;
 }
 
 /** One kind of acknowledged write and how to check it after the crashes. */
@@ -182,8 +184,109 @@ export const decisionWriter: CrashWriter = {
   },
 };
 
-/** Every writer the trial runs, in turn. */
-export const CRASH_WRITERS: CrashWriter[] = [applicationWriter, decisionWriter];
+/**
+ * Checks writes made with an Idempotency-Key: each acknowledged key is stored exactly once, under
+ * the id the client was given, and nothing else carries a trial key.
+ */
+async function verifyKeyed(db: Database, acked: string[], what: string, table: string): Promise<string[]> {
+  const problems: string[] = [];
+  const rows = await db.ownerQuery(
+    `SELECT id::text AS id, idempotency_key AS key FROM ${table} WHERE idempotency_key LIKE 'crash-%'`,
+  );
+  const byKey = new Map<string, string[]>();
+  for (const r of rows) byKey.set(String(r.key), [...(byKey.get(String(r.key)) ?? []), String(r.id)]);
+  for (const a of acked) {
+    const [key, id] = a.split(" ");
+    const found = byKey.get(key ?? "") ?? [];
+    if (!found.includes(id ?? "")) problems.push(`${what} ${key} (${id}) acknowledged but lost`);
+    if (found.length > 1) problems.push(`${what} ${key} stored ${found.length} times`);
+  }
+  return problems;
+}
+
+/** Posts until acknowledged (2xx), retrying the same request with its key across restarts. */
+async function keyedPost(
+  ctx: WriterContext,
+  what: string,
+  url: string,
+  who: string,
+  key: string,
+  body: unknown,
+): Promise<string> {
+  for (;;) {
+    const r = await ctx.call("POST", url, ctx.cookies[who] ?? "", body, { "idempotency-key": key });
+    if (r.status >= 200 && r.status < 300) return `${key} ${(r.json as { id: string }).id}`;
+    // 503: the server is starting; 409: the same key raced a request that died with the server.
+    if (r.status !== 503 && r.status !== 409) {
+      throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
+    }
+  }
+}
+
+/** Exchange messages from a border post (X p.5), sent with an Idempotency-Key. */
+export const messageWriter: CrashWriter = {
+  name: "messages",
+  async write(ctx, i) {
+    return keyedPost(
+      ctx,
+      `message ${i}`,
+      "/api/v1/exchange/messages",
+      "nsc",
+      `crash-msg-${i}-${process.pid}`,
+      {
+        classId: "SEMI_ANNUAL",
+        topic: "REFERENCE_MATERIALS",
+        payload: { material: "REVIEW", title: `Crash review ${i}` },
+      },
+    );
+  },
+  async verify(db, acked) {
+    const problems = await verifyKeyed(db, acked, "message", "exchange_messages");
+    // No message half made: each has its addressees and its audit entry.
+    const orphans = await db.ownerQuery(
+      `SELECT m.id FROM exchange_messages m WHERE m.idempotency_key LIKE 'crash-%' AND (
+         NOT EXISTS (SELECT 1 FROM exchange_addressees a WHERE a.message_id = m.id)
+         OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.object_id = m.id::text))`,
+    );
+    for (const o of orphans) problems.push(`message ${o.id} without its addressees or audit entry`);
+    return problems;
+  },
+};
+
+/** Handover acts (X-12) from the border post to the IAB, each with a new item, with an Idempotency-Key. */
+export const handoverWriter: CrashWriter = {
+  name: "handovers",
+  async write(ctx, i) {
+    return keyedPost(ctx, `handover ${i}`, "/api/v1/handovers", "nsc", `crash-act-${i}-${process.pid}`, {
+      receiverUnitId: ctx.iabUnitId,
+      place: "Khorgos",
+      basis: `Crash protocol ${i}`,
+      items: [{ kind: "GOODS", description: `Crash crate ${i}`, quantity: "1" }],
+    });
+  },
+  async verify(db, acked) {
+    const problems = await verifyKeyed(db, acked, "handover act", "handover_acts");
+    // No act half made: each has exactly its one inventory line, an item with its first custody event.
+    const orphans = await db.ownerQuery(
+      `SELECT a.id FROM handover_acts a WHERE a.idempotency_key LIKE 'crash-%' AND (
+         (SELECT count(*) FROM handover_act_items ai WHERE ai.act_id = a.id) <> 1
+         OR NOT EXISTS (SELECT 1 FROM handover_act_items ai JOIN custody_events e ON e.item_id = ai.item_id
+                        WHERE ai.act_id = a.id AND e.seq = 1)
+         OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.object_id = a.id::text))`,
+    );
+    for (const o of orphans)
+      problems.push(`handover act ${o.id} without its inventory, custody or audit entry`);
+    return problems;
+  },
+};
+
+/** Every writer the trial runs, in turn, with its share of the writes. */
+export const CRASH_WRITERS: { writer: CrashWriter; share: number }[] = [
+  { writer: applicationWriter, share: 0.5 },
+  { writer: decisionWriter, share: 0.2 },
+  { writer: messageWriter, share: 0.15 },
+  { writer: handoverWriter, share: 0.15 },
+];
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
@@ -303,6 +406,7 @@ export async function crashTrial(opts: {
     const cookies = {
       officer: await signIn(base, "officer", DEMO_PASSWORD, (now) => totpCode(DEMO_TOTP_SECRET, now)),
       head: await signIn(base, "head", DEMO_PASSWORD, (now) => totpCode(DEMO_TOTP_SECRET, now)),
+      nsc: await signIn(base, "nsc", DEMO_PASSWORD, (now) => totpCode(DEMO_TOTP_SECRET, now)),
     };
     const units = (await (
       await fetch(`${base}/api/v1/units`, { headers: { cookie: cookies.officer } })
@@ -328,7 +432,14 @@ export async function crashTrial(opts: {
         }
       }
     };
-    const ctx: WriterContext = { base: () => base, cookies, call, applications: [], unitId };
+    const ctx: WriterContext = {
+      base: () => base,
+      cookies,
+      call,
+      applications: [],
+      unitId,
+      iabUnitId: unitId,
+    };
 
     // The killer: SIGKILL at random moments, restart at once.
     const killEvery = opts.killEveryMs ?? (kind === "pglite" ? 8000 : 1500);
@@ -349,21 +460,21 @@ export async function crashTrial(opts: {
       }
     })();
 
-    // Applications first (two thirds), then decisions on them, all clients in parallel.
-    const acked: Record<string, string[]> = Object.fromEntries(CRASH_WRITERS.map((w) => [w.name, []]));
+    // Each writer its share of the writes; decisions act on applications acknowledged before them.
+    const acked: Record<string, string[]> = Object.fromEntries(CRASH_WRITERS.map((w) => [w.writer.name, []]));
     const plan: { writer: CrashWriter; i: number }[] = [];
-    const appCount = Math.ceil((opts.writes * 2) / 3);
-    for (let i = 0; i < appCount; i++) plan.push({ writer: applicationWriter, i });
-    for (let i = 0; i < opts.writes - appCount; i++) plan.push({ writer: decisionWriter, i });
-    for (const writer of CRASH_WRITERS.filter((w) => w !== applicationWriter && w !== decisionWriter)) {
-      for (let i = 0; i < Math.ceil(opts.writes / 10); i++) plan.push({ writer, i });
+    let planned = 0;
+    for (const [n, { writer, share }] of CRASH_WRITERS.entries()) {
+      const count = n === CRASH_WRITERS.length - 1 ? opts.writes - planned : Math.round(opts.writes * share);
+      for (let i = 0; i < count; i++) plan.push({ writer, i });
+      planned += count;
     }
     let acknowledged = 0;
     const firstKillAt = Math.max(1, Math.floor(plan.length * (0.1 + 0.4 * Math.random())));
     const progressEvery = Math.max(1, Math.floor(plan.length / 20));
     // One writer after another (decisions need acknowledged applications), clients in parallel.
     const writers = (async () => {
-      for (const writer of CRASH_WRITERS) {
+      for (const { writer } of CRASH_WRITERS) {
         const items = plan.filter((p) => p.writer === writer);
         let at = 0;
         await Promise.all(
@@ -395,7 +506,7 @@ export async function crashTrial(opts: {
     const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, 4) : await openPglite(dataDir);
     try {
       const problems: string[] = [];
-      for (const writer of CRASH_WRITERS)
+      for (const { writer } of CRASH_WRITERS)
         problems.push(...(await writer.verify(db, acked[writer.name] ?? [])));
       while ((await sealAudit(db)) > 0) {
         // seal everything the killed servers left unsealed

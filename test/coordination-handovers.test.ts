@@ -44,6 +44,30 @@ describe.each(DB_KINDS)("handover acts on %s", (kind) => {
   });
   afterAll(() => t?.stop());
 
+  it("a retried act with the same Idempotency-Key returns the first act; no second act or item", async () => {
+    const send = () =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/handovers",
+        headers: { cookie: c.nsc ?? "", "idempotency-key": "retry-act-0001" },
+        payload: {
+          receiverUnitId: unit["DEMO-IAB-PANFILOV"],
+          place: "Khorgos",
+          basis: "Protocol R",
+          items: [{ kind: "GOODS", description: "Retried crate", quantity: "1" }],
+        },
+      });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await send();
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await t.deps.database.ownerQuery(
+      "SELECT (SELECT count(*) FROM handover_acts WHERE idempotency_key = 'retry-act-0001')::int AS acts, (SELECT count(*) FROM handover_items WHERE description = 'Retried crate')::int AS items",
+    );
+    expect(rows[0]).toEqual({ acts: 1, items: 1 });
+  });
+
   it("moves custody only when both the giving and the receiving officer signed; others see 404", async () => {
     const created = await call("POST", "/api/v1/handovers", "nsc", {
       receiverUnitId: unit["DEMO-IAB-PANFILOV"],
@@ -209,7 +233,18 @@ describe.each(DB_KINDS)("handover acts on %s", (kind) => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(cmd, { minLength: 2, maxLength: 5 }), { minLength: 3, maxLength: 7 }),
-        async (batches) => {
+        async (generated) => {
+          // Every run starts with two acts contesting one item (exactly one wins) and takes the
+          // winner through both signatures, so races and completed handovers are always exercised.
+          const batches: Cmd[][] = [
+            [
+              { op: "CREATE", items: [0], to: 0 },
+              { op: "CREATE", items: [0, 1], to: 1 },
+            ],
+            [{ op: "ADVANCE", act: 0 }],
+            [{ op: "ADVANCE", act: 0 }],
+            ...generated,
+          ];
           // Fresh items for this run: six free items held by the NSC unit.
           const seed = await createAct(t.deps, actors.nsc ?? null, meta, {
             receiverUnitId: unit["DEMO-IAB-PANFILOV"] ?? "",

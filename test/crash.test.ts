@@ -42,8 +42,12 @@ describe.each(DB_KINDS)("crash safety on %s", (kind) => {
       process.stdout.write(`crash ${kind}: ${JSON.stringify(report)}\n`);
       expect(report.problems).toEqual([]);
       expect(report.kills).toBeGreaterThan(0);
-      expect(report.acked.applications).toBe(Math.ceil((writes * 2) / 3));
+      expect(report.acked.applications).toBe(Math.round(writes * 0.5));
       expect(report.acked.decisions).toBeGreaterThan(0);
+      expect(report.acked.messages).toBe(Math.round(writes * 0.15));
+      expect(report.acked.handovers).toBe(
+        writes - Math.round(writes * 0.5) - Math.round(writes * 0.2) - Math.round(writes * 0.15),
+      );
       expect(report.auditOk).toBe(true);
     } finally {
       await drop();

@@ -88,6 +88,42 @@ describe.each(DB_KINDS)("exchange API (%s)", (kind) => {
     await t.deps.database.ownerQuery("UPDATE users SET roles = '{analyst}' WHERE login = 'nschief'");
   });
 
+  it("a retried send with the same Idempotency-Key returns the first message (200), never a second", async () => {
+    const send = () =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/exchange/messages",
+        headers: { cookie: nsc, "idempotency-key": "retry-message-0001" },
+        payload: {
+          classId: "SEMI_ANNUAL",
+          topic: "REFERENCE_MATERIALS",
+          payload: { material: "REVIEW", title: "retried" },
+        },
+      });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const [row] = await t.deps.database.ownerQuery(
+      "SELECT count(*)::int AS n FROM exchange_messages WHERE idempotency_key = 'retry-message-0001'",
+    );
+    expect(row?.n).toBe(1);
+    // Another officer's key is theirs alone: the same key from customs sends customs' own message.
+    const other = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/exchange/messages",
+      headers: { cookie: customs, "idempotency-key": "retry-message-0001" },
+      payload: {
+        classId: "SEMI_ANNUAL",
+        topic: "REFERENCE_MATERIALS",
+        payload: { material: "REVIEW", title: "x" },
+      },
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    expect(other.json().id).not.toBe(first.json().id);
+  });
+
   it("tells the web client its unit's time zone, in which forms read local times (X-8)", async () => {
     const me = (await get(nsc, "/api/v1/auth/me")).json();
     const [unit] = await t.deps.database.ownerQuery("SELECT time_zone FROM units WHERE id = $1", [me.unitId]);

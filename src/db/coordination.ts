@@ -115,11 +115,14 @@ export const handoverActs = pgTable(
     receiverSignerName: text("receiver_signer_name"),
     receiverSignedAt: timestamp("receiver_signed_at", { withTimezone: true }),
     closingNote: text("closing_note"),
+    /** The author's Idempotency-Key: a retried request returns the first act instead of a second. */
+    idempotencyKey: text("idempotency_key"),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("handover_acts_number_uq").on(t.number),
+    uniqueIndex("handover_acts_idem_uq").on(t.createdBy, t.idempotencyKey),
     index("handover_acts_giver_idx").using("gist", t.giverUnitPath),
     index("handover_acts_receiver_idx").using("gist", t.receiverUnitPath),
   ],

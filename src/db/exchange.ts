@@ -49,6 +49,8 @@ export const exchangeMessages = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
     authorId: uuid("author_id"),
     authorName: text("author_name"),
+    /** The author's Idempotency-Key: a retried send returns the first message instead of a second. */
+    idempotencyKey: text("idempotency_key"),
     /** LOCAL, or the id of the peer system it came from. */
     origin: text("origin").notNull().default("LOCAL"),
     isDemo: boolean("is_demo").notNull().default(false),
@@ -56,6 +58,7 @@ export const exchangeMessages = pgTable(
   },
   (t) => [
     index("exchange_messages_sender_idx").on(t.senderUnitId, t.sentAt),
+    uniqueIndex("exchange_messages_idem_uq").on(t.authorId, t.idempotencyKey),
     index("exchange_messages_sender_path_gist").using("gist", t.senderUnitPath),
     index("exchange_messages_confirms_idx").on(t.confirmsId),
   ],

@@ -67,6 +67,9 @@ export function toAppError(err: unknown, request: FastifyRequest, bodyLimit: num
     );
     return new AppError("VALUE_REJECTED_BY_DATABASE");
   }
+  // A unique key taken by a write that ran at the same moment (two sends with one Idempotency-Key,
+  // say): the caller's retry finds the first one, so this is a conflict to retry, not a failure.
+  if (sqlState === "23505") return new AppError("CONCURRENT_CHANGE");
   // Fastify's own 4xx (e.g. a bad content-length) stay client errors, with a generic message.
   if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError("VALIDATION_FAILED", { params: { detail: fe.message ?? "bad request" } });

@@ -14,6 +14,7 @@ import {
   getAttachment,
   getMessage,
   listMessages,
+  messageByIdempotencyKey,
   requireExchangeReader,
 } from "../../services/exchange/messages.service.js";
 import { metaOf } from "../auth.js";
@@ -221,13 +222,25 @@ export function exchangeRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["exchange"],
           summary:
             "Send a written message, or record an oral one in the duty log (mode ORAL); an oral urgent notice creates its 2-hour written-confirmation obligation",
+          description:
+            "Send an Idempotency-Key header: a retry with the same key returns the first message (200) instead of sending a second.",
+          headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
           body: composeSchema,
-          response: { 201: messageSchema, ...errors },
+          response: { 200: messageSchema, 201: messageSchema, ...errors },
         },
         bodyLimit: 40 * 1024 * 1024,
       },
-      async (request, reply) =>
-        reply.status(201).send(await createMessage(deps, request.actor, metaOf(request), request.body)),
+      async (request, reply) => {
+        const key = request.headers["idempotency-key"];
+        const replay =
+          request.actor && key ? await messageByIdempotencyKey(deps, request.actor, key) : undefined;
+        if (replay) return reply.status(200).send(replay);
+        const message = await createMessage(deps, request.actor, metaOf(request), {
+          ...request.body,
+          idempotencyKey: key,
+        });
+        return reply.status(201).send(message);
+      },
     );
     app.get(
       "/api/v1/exchange/messages/:id",

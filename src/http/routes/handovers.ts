@@ -90,6 +90,9 @@ export function handoverRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["coordination"],
           summary: "Draw up an act from the actor's unit to another agency's unit, with its inventory",
+          description:
+            "Send an Idempotency-Key header: a retry with the same key returns the first act instead of drawing up a second.",
+          headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
           body: z.strictObject({
             receiverUnitId: z.uuid(),
             place: z.string().trim().min(1).max(300),
@@ -100,7 +103,11 @@ export function handoverRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
         config: { permission: "handovers.manage" },
       },
-      async (request) => createAct(deps, request.actor, metaOf(request), request.body),
+      async (request) =>
+        createAct(deps, request.actor, metaOf(request), {
+          ...request.body,
+          idempotencyKey: request.headers["idempotency-key"],
+        }),
     );
     app.get(
       "/api/v1/handovers/receivers",

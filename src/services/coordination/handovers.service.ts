@@ -309,7 +309,15 @@ export async function createAct(
   deps: Pick<Deps, "database" | "clock">,
   actor: Actor | null,
   meta: RequestMeta,
-  input: { receiverUnitId: string; place: string; basis: string; items: ActLine[]; isDemo?: boolean },
+  input: {
+    receiverUnitId: string;
+    place: string;
+    basis: string;
+    items: ActLine[];
+    isDemo?: boolean;
+    /** The client's Idempotency-Key: a retry with the same key returns the first act. */
+    idempotencyKey?: string | undefined;
+  },
 ): Promise<ActView> {
   const me = requireAnyPermission(actor, MANAGE);
   if (!me.unitId) throw invalid("receiverUnitId", "only an officer of a unit draws up an act");
@@ -317,6 +325,16 @@ export async function createAct(
   const now = deps.clock.now();
   const giverId = me.unitId;
   return deps.database.tx(scopeOf(me), async (tx) => {
+    if (input.idempotencyKey) {
+      const [first] = await tx
+        .select()
+        .from(handoverActs)
+        .where(
+          and(eq(handoverActs.createdBy, me.userId), eq(handoverActs.idempotencyKey, input.idempotencyKey)),
+        )
+        .limit(1);
+      if (first) return viewOf(tx, me, first);
+    }
     const giver = await unitById(tx, giverId);
     const receiver = await unitById(tx, input.receiverUnitId);
     if (!giver || !isParty(giver.agency))
@@ -361,6 +379,7 @@ export async function createAct(
         place: input.place,
         basis: input.basis,
         createdBy: me.userId,
+        idempotencyKey: input.idempotencyKey ?? null,
         isDemo: input.isDemo ?? false,
         createdAt: now,
       })

@@ -53,6 +53,8 @@ export interface MessageInput {
   /** ORAL: when it was passed (defaults to now; never in the future). */
   passedAt?: string | undefined;
   attachments?: AttachmentInput[] | undefined;
+  /** The client's Idempotency-Key: a retry with the same key returns the first message. */
+  idempotencyKey?: string | undefined;
 }
 
 /** A message as the API shows it. */
@@ -192,6 +194,9 @@ export async function createMessage(
   if (input.mode === "ORAL" && !input.passedTo?.trim()) {
     throw invalid("passedTo", "name the person the information was passed to");
   }
+  // A retry of a send that was written (the answer lost) returns it before anything is stored again.
+  const replay = await messageByIdempotencyKey(deps, me, input.idempotencyKey);
+  if (replay) return replay;
   const files: { input: AttachmentInput; bytes: Buffer }[] = [];
   for (const [i, a] of (input.attachments ?? []).entries()) {
     const bytes = Buffer.from(a.dataBase64, "base64");
@@ -266,6 +271,7 @@ export async function createMessage(
       passedTo: input.mode === "ORAL" ? (input.passedTo?.trim() ?? null) : null,
       sentAt,
       authorId: me.userId,
+      idempotencyKey: input.idempotencyKey ?? null,
       authorName: me.fullName,
       isDemo: opts.isDemo ?? false,
       createdAt: now,
@@ -586,6 +592,23 @@ export async function acknowledgeMessage(
       details: { unitId: me.unitId },
     });
     return loadView(tx, id);
+  });
+}
+
+/** The actor's message sent with this Idempotency-Key, if any (undefined without a key). */
+export async function messageByIdempotencyKey(
+  deps: Pick<Deps, "database">,
+  actor: Actor,
+  key: string | undefined,
+): Promise<MessageView | undefined> {
+  if (!key) return undefined;
+  return deps.database.tx(scopeOf(actor), async (tx) => {
+    const [row] = await tx
+      .select({ id: exchangeMessages.id })
+      .from(exchangeMessages)
+      .where(and(eq(exchangeMessages.authorId, actor.userId), eq(exchangeMessages.idempotencyKey, key)))
+      .limit(1);
+    return row ? loadView(tx, row.id) : undefined;
   });
 }
 

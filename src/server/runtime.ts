@@ -16,6 +16,7 @@ import { exchangeTick } from "../services/exchange/jobs.js";
 import { scanReminders } from "../services/passes/reminders.service.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 import { escalateOverdue } from "../services/special/foreigners.service.js";
+import { every } from "./jobs.js";
 
 /** A running Shekara: the app, its adapters and a stop function. */
 export interface Shekara {
@@ -64,46 +65,27 @@ export async function startShekara(
   const demoLoaded = config.demo ? await loadDemoData(deps) : false;
   const app = await buildApp(deps);
 
-  // The sealer chains committed audit entries in the background; one instance at a time seals.
-  let sealing: Promise<unknown> = Promise.resolve();
-  const sealTimer = setInterval(() => {
-    sealing = sealAudit(database)
-      .then(() => signAuditHead(deps))
-      .catch((err) => logger.error({ err }, "audit sealing failed"));
-  }, opts.sealEveryMs ?? 1000);
-  sealTimer.unref();
-
-  // Overdue NSC answers on foreigners' permits are escalated by a periodic scan (Z p.17); the scan
-  // takes an advisory lock and skips locked rows, so several instances may run it at once.
-  let escalating: Promise<unknown> = Promise.resolve();
-  const escalationTimer = setInterval(() => {
-    escalating = escalateOverdue(deps).catch((err) => logger.error({ err }, "NSC escalation scan failed"));
-  }, opts.escalateEveryMs ?? 60_000);
-  escalationTimer.unref();
-  // Deadline reminders to pass holders (C-5, Z-24, Z-27): safe with several instances (advisory lock).
-  let reminding: Promise<unknown> = Promise.resolve();
-  const remindEvery = opts.remindEveryMs ?? 15 * 60 * 1000;
-  const remindTimer =
-    remindEvery > 0
-      ? setInterval(() => {
-          reminding = reminding
-            .then(() => scanReminders(deps))
-            .catch((err) => logger.error({ err }, "reminder scan failed"));
-        }, remindEvery)
-      : undefined;
-  remindTimer?.unref();
-  // Inter-agency exchange (X p.5): obligations from the rules, escalation of overdue ones, outbox relay.
-  let exchanging: Promise<unknown> = Promise.resolve();
-  const exchangeEveryMs = opts.exchangeEveryMs ?? config.exchangeIntervalMs;
-  const exchangeTimer =
-    exchangeEveryMs > 0
-      ? setInterval(() => {
-          exchanging = exchanging
-            .then(() => exchangeTick(deps))
-            .catch((err) => logger.error({ err }, "exchange jobs failed"));
-        }, exchangeEveryMs)
-      : undefined;
-  exchangeTimer?.unref();
+  // Background jobs; each is safe with several instances (advisory locks or SKIP LOCKED).
+  // The sealer chains committed audit entries and signs the new head; one instance seals at a time.
+  const sealer = every(
+    opts.sealEveryMs ?? 1000,
+    "audit sealing",
+    () => sealAudit(database).then(() => signAuditHead(deps)),
+    logger,
+  );
+  const jobs = [
+    // Overdue NSC answers on foreigners' permits are escalated to the superior (Z p.17).
+    every(opts.escalateEveryMs ?? 60_000, "NSC escalation scan", () => escalateOverdue(deps), logger),
+    // Deadline reminders to pass holders (C-5, Z-24, Z-27).
+    every(opts.remindEveryMs ?? 15 * 60 * 1000, "reminder scan", () => scanReminders(deps), logger),
+    // Inter-agency exchange (X p.5): obligations from the rules, escalation of overdue ones, outbox relay.
+    every(
+      opts.exchangeEveryMs ?? config.exchangeIntervalMs,
+      "exchange jobs",
+      () => exchangeTick(deps),
+      logger,
+    ),
+  ];
 
   let stopped = false;
   return {
@@ -113,15 +95,9 @@ export async function startShekara(
     async stop() {
       if (stopped) return;
       stopped = true;
-      clearInterval(sealTimer);
-      clearInterval(escalationTimer);
-      await escalating;
-      if (remindTimer) clearInterval(remindTimer);
-      if (exchangeTimer) clearInterval(exchangeTimer);
-      await exchanging;
+      await Promise.all(jobs.map((job) => job.stop()));
       await app.close(); // stops accepting, lets in-flight requests finish
-      await sealing;
-      await reminding;
+      await sealer.stop();
       await sealAudit(database).catch(() => 0);
       await database.close();
     },

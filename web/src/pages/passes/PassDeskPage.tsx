@@ -1,13 +1,12 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Card, Group, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { api } from "../../api";
 import { useMe } from "../../session";
 import { ActionFrame, type FormProps, LossForm, ReturnForm } from "./ActionForms";
-import { addDays, ErrorAlert, StatusBadge, today } from "./shared";
-import { useVerification, VerificationCard } from "./VerifyPage";
+import { PassLookupForm, usePassLookup } from "./PassLookup";
+import { addDays, StatusBadge, today } from "./shared";
 
 /**
  * The desk of any IAB for a pass it did not issue (Z p.23, p.24, p.36, App.1 rule 3): find the pass
@@ -16,42 +15,15 @@ import { useVerification, VerificationCard } from "./VerifyPage";
 export function PassDeskPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
-  const current = params.get("code") ?? params.get("number") ?? "";
-  const [text, setText] = useState(current);
-  const isCode = current.startsWith("SHK");
-  const verification = useVerification(isCode ? current : "");
-  const number = isCode ? verification.data?.pass?.n : current || undefined;
+  const lookup = usePassLookup();
+  const { verification, number } = lookup;
   const validUntil = verification.data?.current?.validUntil ?? verification.data?.pass?.u;
-  const find = (event: FormEvent) => {
-    event.preventDefault();
-    const value = text.trim();
-    setParams(value.startsWith("SHK") ? { code: value } : value ? { number: value } : {});
-  };
   const can = (permission: string) => me?.permissions.includes(permission) ?? false;
   return (
     <Stack maw={860}>
       <Title order={1}>{t("passes.desk.title")}</Title>
       <Text>{t("passes.desk.intro")}</Text>
-      <form onSubmit={find}>
-        <Stack>
-          <Textarea
-            label={t("passes.arrival.find")}
-            description={t("passes.arrival.findHelp")}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            autosize
-            minRows={1}
-          />
-          <Group>
-            <Button type="submit" variant="outline">
-              {t("passes.arrival.findButton")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <ErrorAlert error={verification.error} />
-      {verification.data && <VerificationCard result={verification.data} />}
+      <PassLookupForm lookup={lookup} />
       {number && (
         <Stack key={number}>
           {can("passes.decide") && (

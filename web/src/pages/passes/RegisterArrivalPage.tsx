@@ -1,52 +1,24 @@
-import { Alert, Autocomplete, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Autocomplete, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { api } from "../../api";
 import { useLang } from "../../useLang";
 import { RegisterFields } from "./ActionForms";
-import { ErrorAlert, StatusBadge, type ZoneEntry } from "./shared";
-import { useVerification, VerificationCard } from "./VerifyPage";
+import { PassLookupForm, usePassLookup } from "./PassLookup";
+import { StatusBadge, type ZoneEntry } from "./shared";
 
 /** The registrar's desk (Z p.18, App.1 rule 2): find a pass by number or code, verify it, register the arrival. */
 export function RegisterArrivalPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const current = params.get("code") ?? params.get("number") ?? "";
-  const [text, setText] = useState(current);
-  const isCode = current.startsWith("SHK");
-  const verification = useVerification(isCode ? current : "");
-  const number = isCode ? verification.data?.pass?.n : current || undefined;
-  const find = (event: FormEvent) => {
-    event.preventDefault();
-    const value = text.trim();
-    setParams(value.startsWith("SHK") ? { code: value } : value ? { number: value } : {});
-  };
+  const lookup = usePassLookup();
+  const { isCode, verification, number } = lookup;
   return (
     <Stack maw={860}>
       <Title order={1}>{t("passes.arrival.title")}</Title>
       <Text>{t("passes.arrival.intro")}</Text>
-      <form onSubmit={find}>
-        <Stack>
-          <Textarea
-            label={t("passes.arrival.find")}
-            description={t("passes.arrival.findHelp")}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            autosize
-            minRows={1}
-          />
-          <Group>
-            <Button type="submit" variant="outline">
-              {t("passes.arrival.findButton")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <ErrorAlert error={verification.error} />
-      {verification.data && <VerificationCard result={verification.data} />}
+      <PassLookupForm lookup={lookup} />
       {number && (
         <Card withBorder key={number}>
           <Title order={2} size="h3" mb="sm">

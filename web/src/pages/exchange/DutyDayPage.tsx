@@ -116,7 +116,7 @@ export function DutyDayPage() {
                 <Table.Td>
                   {t("exchange.duty.due", { due: formatInstant(a.obligation.dueAt, zone) })}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ minWidth: 90 }}>
                   <ClauseBadge clause={a.obligation.clause} />
                 </Table.Td>
                 <Table.Td>

@@ -1,6 +1,5 @@
 import { bigint, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.js";
-import { ltree } from "./types.js";
+import { createdAt, unitScope } from "./columns.js";
 
 /**
  * The unified data bank (X-15, X p.5.5, p.10.3): reviews, instructions, methodological materials,
@@ -20,8 +19,7 @@ export const bankDocuments = pgTable(
     reference: text("reference"),
     docDate: date("doc_date").notNull(),
     agency: text("agency").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     audience: text("audience").notNull(),
     marking: text("marking").notNull(),
     fileKey: text("file_key"),

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.js";
+import { createdAt, unitScope } from "./columns.js";
 import { ltree } from "./types.js";
 
 /**
@@ -69,8 +69,7 @@ export const exchangeAddressees = pgTable(
   "exchange_addressees",
   {
     messageId: uuid("message_id").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     /** COUNTERPART (same level, X-2 triad) or SUPERIOR (the sender's superior unit). */
     kind: text("kind").notNull(),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
@@ -108,8 +107,7 @@ export const exchangeObligations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     key: text("key").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     unitLevel: integer("unit_level"),
     classId: text("class_id").notNull(),
     period: text("period").notNull(),
@@ -145,8 +143,7 @@ export const exchangeAlerts = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     obligationId: uuid("obligation_id").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     /** SENDER (the unit that owes) or SUPERIOR (escalated one level up). */
     kind: text("kind").notNull(),
     createdAt: createdAt(),

@@ -13,8 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.js";
-import { ltree } from "./types.js";
+import { createdAt, unitScope } from "./columns.js";
 
 /**
  * An application for a pass (Z-10, App.2). Its state is derived from its action log
@@ -25,8 +24,7 @@ export const applications = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     number: text("number").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     applicantUserId: uuid("applicant_user_id"),
     enteredBy: uuid("entered_by").notNull(),
     idempotencyKey: text("idempotency_key"),
@@ -94,8 +92,7 @@ export const passes = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     applicationId: uuid("application_id").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     holderUserId: uuid("holder_user_id"),
     number: text("number").notNull(),
     year: integer("year").notNull(),
@@ -133,8 +130,7 @@ export const counters = pgTable(
 export const registerLines = pgTable(
   "register_lines",
   {
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     year: integer("year").notNull(),
     lineNo: integer("line_no").notNull(),
     passId: uuid("pass_id").notNull(),

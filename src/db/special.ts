@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.js";
+import { createdAt, unitScope } from "./columns.js";
 import { ltree } from "./types.js";
 
 /**
@@ -24,8 +24,7 @@ export const foreignerApplications = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     number: text("number").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     applicantUserId: uuid("applicant_user_id"),
     enteredBy: uuid("entered_by").notNull(),
     stage: text("stage").notNull(),
@@ -85,8 +84,7 @@ export const permits = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     applicationId: uuid("application_id").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     holderUserId: uuid("holder_user_id"),
     number: text("number").notNull(),
     year: integer("year").notNull(),
@@ -144,8 +142,7 @@ export const worksRoutes = pgTable(
     applicationId: uuid("application_id").notNull(),
     body: text("body").notNull(),
     role: text("role").notNull(),
-    unitId: uuid("unit_id").notNull(),
-    unitPath: ltree("unit_path").notNull(),
+    ...unitScope(),
     // repeated from the application so the applicant's policy needs no cross-table lookup
     applicantUserId: uuid("applicant_user_id").notNull(),
     decision: text("decision"),

@@ -74,7 +74,7 @@ describe.skipIf(!browserAvailable)("inter-agency exchange in Chromium (X p.5)", 
     const lateRow = (page: Page) =>
       page.getByTestId("late-list").getByRole("row").filter({ hasText: "2026-11-22 10:00" });
     await expect.poll(() => lateRow(post).count()).toBe(1);
-    await expect.poll(() => lateRow(post).textContent()).toContain("60 min");
+    await expect.poll(() => lateRow(post).textContent()).toContain("1 h");
     await expectAccessible(post);
 
     // One level above (NSC Border Service), in Russian: the same item, late.

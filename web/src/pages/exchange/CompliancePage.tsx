@@ -16,7 +16,15 @@ import {
 } from "recharts";
 import { api } from "../../api";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
-import { formatInstant, type ObligationItem, StatusBadge, type Tr, useClasses, useTr } from "./shared";
+import {
+  formatInstant,
+  type ObligationItem,
+  overdueText,
+  StatusBadge,
+  type Tr,
+  useClasses,
+  useTr,
+} from "./shared";
 
 interface Counts {
   total: number;
@@ -131,24 +139,30 @@ export function CompliancePage() {
           <Card withBorder>
             <Title order={2}>{t("exchange.compliance.byUnit")}</Title>
             <div
-              style={{ width: "100%", height: 260 }}
+              style={{ width: "100%", height: 320 }}
               role="img"
               aria-label={t("exchange.compliance.byUnit")}
             >
               <ResponsiveContainer>
                 <BarChart
                   data={b.byUnit.map((u) => ({
-                    name: u.code,
+                    name: tr(u.name),
                     onTime: u.counts.ON_TIME,
                     late: u.counts.LATE,
                     missing: u.counts.MISSING,
                   }))}
                 >
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="name" />
+                  <XAxis
+                    dataKey="name"
+                    angle={-20}
+                    textAnchor="end"
+                    height={90}
+                    interval="preserveStartEnd"
+                  />
                   <YAxis />
                   <Tooltip />
-                  <Legend />
+                  <Legend verticalAlign="top" />
                   <Bar dataKey="onTime" stackId="a" name={t("exchange.status.ON_TIME")} fill="#1c7c3c" />
                   <Bar dataKey="late" stackId="a" name={t("exchange.status.LATE")} fill="#b35900" />
                   <Bar dataKey="missing" stackId="a" name={t("exchange.status.MISSING")} fill="#b71c1c" />
@@ -163,7 +177,7 @@ export function CompliancePage() {
               }))}
             />
           </Card>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <SimpleGrid cols={{ base: 1, xl: 3 }}>
             <Card withBorder>
               <Title order={2}>{t("exchange.compliance.byAgency")}</Title>
               <CountsTable
@@ -281,7 +295,7 @@ function ObligationList({
                 <Table.Td>{o.period.length > 20 ? formatInstant(o.period, zone) : o.period}</Table.Td>
                 <Table.Td>{formatInstant(o.dueAt, zone)}</Table.Td>
                 <Table.Td>{formatInstant(o.deliveredAt, zone)}</Table.Td>
-                <Table.Td>{t("exchange.compliance.minutes", { count: o.minutesOverdue ?? 0 })}</Table.Td>
+                <Table.Td>{overdueText(t, o.minutesOverdue ?? 0)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

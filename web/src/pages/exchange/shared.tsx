@@ -119,6 +119,29 @@ export function useTr() {
   };
 }
 
+/** Days, hours and minutes of an overdue item, the two largest units only (e.g. "2 d 5 h", "1 h 30 min"). */
+export function overdueText(
+  t: (key: string, opts: Record<string, unknown>) => string,
+  minutes: number,
+): string {
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const parts =
+    d > 0
+      ? [
+          t("exchange.compliance.days", { count: d }),
+          h > 0 ? t("exchange.compliance.hours", { count: h }) : "",
+        ]
+      : h > 0
+        ? [
+            t("exchange.compliance.hours", { count: h }),
+            m > 0 ? t("exchange.compliance.minutes", { count: m }) : "",
+          ]
+        : [t("exchange.compliance.minutes", { count: m })];
+  return parts.filter(Boolean).join(" ");
+}
+
 /** The zone used when the signed-in user has no unit (citizens, system-wide admins). */
 export const DEFAULT_ZONE = "Asia/Almaty";
 let displayZone = DEFAULT_ZONE;

@@ -54,7 +54,7 @@ describe.skipIf(!browserAvailable)("web shell in Chromium", () => {
     await expect.poll(() => page.locator("h1").textContent()).toContain("Қош келдіңіз");
     await expectAccessible(page);
 
-    await page.getByRole("link", { name: "Бөлімшелер" }).click();
+    await page.getByRole("navigation", { name: "Мәзір" }).getByRole("link", { name: "Бөлімшелер" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toBe("Бөлімшелер");
     await expect.poll(() => page.getByText("DEMO-NSC-KHORGOS").count()).toBe(1);
     await expectAccessible(page);

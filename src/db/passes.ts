@@ -56,6 +56,8 @@ export const applications = pgTable(
     // Work queues list a subtree newest first: walking this index and filtering by path finds the
     // first page in a few hundred rows at any volume (bench scale), instead of sorting the subtree.
     index("applications_created_idx").on(t.createdAt.desc()),
+    // A unit's newest cases first: work queues read each unit of the officer's subtree this way.
+    index("applications_unit_created_idx").on(t.unitId, t.createdAt.desc().nullsFirst()),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "../../adapters/db/index.js";
 import { inSubtrees } from "../../adapters/db/subtree.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
@@ -13,7 +13,7 @@ import {
   TRANSITIONS,
 } from "../../core/passes/index.js";
 import { localDate } from "../../core/time.js";
-import { applicationFiles, applications } from "../../db/schema.js";
+import { applicationFiles, applications, units } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
@@ -368,6 +368,13 @@ export async function listCases(
       );
     }
     const where = conditions.length ? and(...conditions) : undefined;
+    // An officer's subtree: the page is the newest of each unit's newest cases (one short index
+    // walk per unit), so its cost follows the number of units, not of cases. The planner cannot
+    // choose this itself: it cannot estimate how many cases a subtree filter keeps.
+    const pageIds =
+      !own && !scope.all
+        ? await newestInUnits(tx, scope.unitPaths, where, filter.offset, filter.limit)
+        : undefined;
     const items = await tx
       .select({
         id: applications.id,
@@ -384,10 +391,39 @@ export async function listCases(
         createdAt: applications.createdAt,
       })
       .from(applications)
-      .where(where)
-      .orderBy(desc(applications.createdAt))
+      .where(pageIds ? inArray(applications.id, pageIds.length ? pageIds : [NO_CASE]) : where)
+      .orderBy(desc(applications.createdAt), applications.id)
       .limit(filter.limit)
-      .offset(filter.offset);
+      .offset(pageIds ? 0 : filter.offset);
     return { items };
   });
+}
+
+/** An id no case has: `IN` needs at least one value. */
+const NO_CASE = "00000000-0000-0000-0000-000000000000";
+
+/** The ids of one page of cases (newest first) among the units in `paths`, meeting `where`. */
+async function newestInUnits(
+  tx: Tx,
+  paths: readonly string[],
+  where: SQL | undefined,
+  offset: number,
+  limit: number,
+): Promise<string[]> {
+  const unitIds = (
+    await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(inSubtrees(units.path, paths.length ? paths : ["none"]))
+  ).map((u) => u.id);
+  if (unitIds.length === 0) return [];
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`SELECT x.id FROM unnest(${`{${unitIds.join(",")}}`}::uuid[]) AS u(id)
+      CROSS JOIN LATERAL (
+        SELECT ${applications.id} AS id, ${applications.createdAt} AS created_at FROM ${applications}
+        WHERE ${applications.unitId} = u.id ${where ? sql`AND ${where}` : sql``}
+        ORDER BY ${applications.createdAt} DESC, ${applications.id} LIMIT ${offset + limit}) AS x
+      ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`),
+  );
+  return rows.map((r) => r.id);
 }

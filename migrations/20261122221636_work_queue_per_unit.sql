@@ -1,0 +1,1 @@
+CREATE INDEX "applications_unit_created_idx" ON "applications" USING btree ("unit_id","created_at" DESC NULLS FIRST);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "../../adapters/db/index.js";
 import { inSubtrees } from "../../adapters/db/subtree.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
@@ -392,7 +392,8 @@ export async function listCases(
       })
       .from(applications)
       .where(pageIds ? inArray(applications.id, pageIds.length ? pageIds : [NO_CASE]) : where)
-      .orderBy(desc(applications.createdAt), applications.id)
+      // NULLS LAST as in applications_created_idx, so a system-wide list walks it (never null).
+      .orderBy(sql`${applications.createdAt} DESC NULLS LAST`, applications.id)
       .limit(filter.limit)
       .offset(pageIds ? 0 : filter.offset);
     return { items };

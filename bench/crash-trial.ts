@@ -89,18 +89,7 @@ export const applicationWriter: CrashWriter = {
     }
   },
   async verify(db, acked) {
-    const problems: string[] = [];
-    const rows = await db.ownerQuery(
-      "SELECT id::text AS id, idempotency_key AS key FROM applications WHERE idempotency_key LIKE 'crash-%'",
-    );
-    const byKey = new Map<string, string[]>();
-    for (const r of rows) byKey.set(String(r.key), [...(byKey.get(String(r.key)) ?? []), String(r.id)]);
-    for (const a of acked) {
-      const [key, id] = a.split(" ");
-      const found = byKey.get(key ?? "") ?? [];
-      if (!found.includes(id ?? "")) problems.push(`application ${key} (${id}) acknowledged but lost`);
-      if (found.length > 1) problems.push(`application ${key} stored ${found.length} times`);
-    }
+    const problems = await verifyKeyed(db, acked, "application", "applications");
     // No work item half made: every application has its submission in the action log and an audit entry.
     const orphans = await db.ownerQuery(
       `SELECT a.id FROM applications a WHERE a.idempotency_key LIKE 'crash-%' AND (

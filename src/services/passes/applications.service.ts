@@ -418,6 +418,14 @@ async function newestInUnits(
       .where(inSubtrees(units.path, paths.length ? paths : ["none"]))
   ).map((u) => u.id);
   if (unitIds.length === 0) return [];
+  // Each unit is read by walking its index newest first and stopping at the page: the planner,
+  // misled by the row-level-security estimate (a handful of rows), would rather fetch all of a
+  // unit's cases and sort them. Transaction-local; restored below for the rest of the transaction.
+  const plan = (on: "on" | "off") =>
+    tx.execute(
+      sql`SELECT set_config('enable_bitmapscan', ${on}, true), set_config('enable_seqscan', ${on}, true)`,
+    );
+  await plan("off");
   const rows = rowsOf<{ id: string }>(
     await tx.execute(sql`SELECT x.id FROM unnest(${`{${unitIds.join(",")}}`}::uuid[]) AS u(id)
       CROSS JOIN LATERAL (
@@ -426,5 +434,6 @@ async function newestInUnits(
         ORDER BY ${applications.createdAt} DESC, ${applications.id} LIMIT ${offset + limit}) AS x
       ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`),
   );
+  await plan("on");
   return rows.map((r) => r.id);
 }

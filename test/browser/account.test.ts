@@ -60,7 +60,10 @@ describe.skipIf(!browserAvailable)("registration, second factor and my account i
     await page.getByRole("button", { name: "Кіру" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toContain("Қош келдіңіз, Сынақ Азамат");
 
-    await page.getByRole("link", { name: "Менің тіркелгім" }).click();
+    await page
+      .getByRole("navigation", { name: "Мәзір" })
+      .getByRole("link", { name: "Менің тіркелгім" })
+      .click();
     await expect.poll(() => page.locator("h1").textContent()).toBe("Менің тіркелгім");
     await expect.poll(() => page.getByText("Осы сеанс").count()).toBe(1);
     await expect.poll(() => page.getByText("Әзірге токен жоқ.").count()).toBe(1);

@@ -51,7 +51,7 @@ describe.skipIf(!browserAvailable)("administration in Chromium", () => {
     await row.getByRole("button", { name: "Disable" }).click();
     await expect.poll(() => row.textContent()).toContain("Disabled");
 
-    await page.getByRole("link", { name: "Audit log" }).click();
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Audit log" }).click();
     await expect.poll(() => page.getByText("user.disable").count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await page.context().close();

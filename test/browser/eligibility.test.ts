@@ -60,7 +60,10 @@ describe.skipIf(!browserAvailable)("Do I need a pass? and reference data in Chro
     await page.getByLabel("Қолданбадағы код").fill(totpCode(DEMO_TOTP_SECRET, t.clock.now()));
     await page.getByRole("button", { name: "Растау" }).click();
     await expect.poll(() => page.locator("h1").textContent()).toContain("Қош келдіңіз");
-    await page.getByRole("link", { name: "Анықтамалықтар" }).click();
+    await page
+      .getByRole("navigation", { name: "Мәзір" })
+      .getByRole("link", { name: "Анықтамалықтар" })
+      .click();
     await expect.poll(() => page.getByText("Қорғас ауылы").count()).toBe(1);
     await expectAccessible(page);
 
@@ -78,7 +81,7 @@ describe.skipIf(!browserAvailable)("Do I need a pass? and reference data in Chro
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("ештеңе жазылмады");
     expect(await page.getByRole("alert").textContent()).toContain("kato");
 
-    await page.getByRole("link", { name: "Ережелер" }).click();
+    await page.getByRole("navigation", { name: "Мәзір" }).getByRole("link", { name: "Ережелер" }).click();
     await expect.poll(() => page.getByText("Күшінде").count()).toBe(1);
     await expectAccessible(page);
     await page.close();

@@ -86,7 +86,10 @@ describe.skipIf(!browserAvailable)(
       expect(await citizen.locator("main").textContent()).toContain("Өтініш берілді");
       expect(await citizen.locator("main").textContent()).toContain("Қорғас ауылы");
       await expectAccessible(citizen);
-      await citizen.getByRole("link", { name: "Менің өтініштерім" }).click();
+      await citizen
+        .getByRole("navigation", { name: "Мәзір" })
+        .getByRole("link", { name: "Менің өтініштерім" })
+        .click();
       await expect.poll(() => citizen.getByRole("row").count()).toBe(2);
       await expectAccessible(citizen);
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "../../adapters/db/index.js";
+import { withScansOff } from "../../adapters/db/planner.js";
 import { sniffType } from "../../adapters/storage.js";
 import type { Agency } from "../../core/access/agencies.js";
 import type { BankAudience, BankKind, BankMarking } from "../../core/databank/catalog.js";
@@ -216,15 +217,10 @@ async function pageOfMatches(
     const walked = ((offset + take) * Number(size?.n ?? 1)) / Math.max(matches, 1);
     dateWalk = walked * DATE_WALK_ROW_COST < matches;
   }
-  // Planner settings are transaction-local (set_config … true); restored for the rest of it.
-  const force = (seq: "on" | "off", index: "on" | "off", bitmap: "on" | "off") =>
-    tx.execute(sql`SELECT set_config('enable_seqscan', ${seq}, true), set_config('enable_indexscan', ${index}, true),
-                          set_config('enable_bitmapscan', ${bitmap}, true)`);
   if (byRelevance) return rowsOf<{ id: string }>(await tx.execute(page)).map((r) => r.id);
-  await (dateWalk ? force("off", "on", "off") : force("off", "off", "on"));
-  const ids = rowsOf<{ id: string }>(await tx.execute(page)).map((r) => r.id);
-  await force("on", "on", "on");
-  return ids;
+  return withScansOff(tx, dateWalk ? ["seqscan", "bitmapscan"] : ["seqscan", "indexscan"], async () =>
+    rowsOf<{ id: string }>(await tx.execute(page)).map((r) => r.id),
+  );
 }
 
 async function visibleDocument(

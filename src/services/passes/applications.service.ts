@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "../../adapters/db/index.js";
+import { withScansOff } from "../../adapters/db/planner.js";
 import { inSubtrees } from "../../adapters/db/subtree.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
 import {
@@ -420,20 +421,16 @@ async function newestInUnits(
   if (unitIds.length === 0) return [];
   // Each unit is read by walking its index newest first and stopping at the page: the planner,
   // misled by the row-level-security estimate (a handful of rows), would rather fetch all of a
-  // unit's cases and sort them. Transaction-local; restored below for the rest of the transaction.
-  const plan = (on: "on" | "off") =>
-    tx.execute(
-      sql`SELECT set_config('enable_bitmapscan', ${on}, true), set_config('enable_seqscan', ${on}, true)`,
-    );
-  await plan("off");
-  const rows = rowsOf<{ id: string }>(
-    await tx.execute(sql`SELECT x.id FROM unnest(${`{${unitIds.join(",")}}`}::uuid[]) AS u(id)
+  // unit's cases and sort them.
+  const rows = await withScansOff(tx, ["bitmapscan", "seqscan"], async () =>
+    rowsOf<{ id: string }>(
+      await tx.execute(sql`SELECT x.id FROM unnest(${`{${unitIds.join(",")}}`}::uuid[]) AS u(id)
       CROSS JOIN LATERAL (
         SELECT ${applications.id} AS id, ${applications.createdAt} AS created_at FROM ${applications}
         WHERE ${applications.unitId} = u.id ${where ? sql`AND ${where}` : sql``}
         ORDER BY ${applications.createdAt} DESC, ${applications.id} LIMIT ${offset + limit}) AS x
       ORDER BY x.created_at DESC, x.id LIMIT ${limit} OFFSET ${offset}`),
+    ),
   );
-  await plan("on");
   return rows.map((r) => r.id);
 }

@@ -55,7 +55,7 @@ export async function loadDemoExchange(deps: Pick<Deps, "database" | "clock">): 
     config: { exchangePeers: [], exchangeSelfId: "shekara" },
   });
   const send = (actor: Actor, instant: Date, input: MessageInput) =>
-    createMessage(at(instant), actor, meta, input, { isDemo: true });
+    createMessage(at(instant), actor, meta, input, { isDemo: true }).then((r) => r.message);
 
   const zone = "Asia/Almaty";
   const today = localDateOf(now, zone);

@@ -14,7 +14,6 @@ import {
   getAttachment,
   getMessage,
   listMessages,
-  messageByIdempotencyKey,
   requireExchangeReader,
 } from "../../services/exchange/messages.service.js";
 import { metaOf } from "../auth.js";
@@ -231,15 +230,11 @@ export function exchangeRoutes(deps: Deps): FastifyPluginAsyncZod {
         bodyLimit: 40 * 1024 * 1024,
       },
       async (request, reply) => {
-        const key = request.headers["idempotency-key"];
-        const replay =
-          request.actor && key ? await messageByIdempotencyKey(deps, request.actor, key) : undefined;
-        if (replay) return reply.status(200).send(replay);
-        const message = await createMessage(deps, request.actor, metaOf(request), {
+        const { message, created } = await createMessage(deps, request.actor, metaOf(request), {
           ...request.body,
-          idempotencyKey: key,
+          idempotencyKey: request.headers["idempotency-key"],
         });
-        return reply.status(201).send(message);
+        return reply.status(created ? 201 : 200).send(message);
       },
     );
     app.get(

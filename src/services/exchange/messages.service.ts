@@ -182,7 +182,7 @@ export async function createMessage(
   meta: RequestMeta,
   input: MessageInput,
   opts: { isDemo?: boolean } = {},
-): Promise<MessageView> {
+): Promise<{ message: MessageView; created: boolean }> {
   const me = requirePermission(actor, input.mode === "ORAL" ? "exchange.duty" : "exchange.send");
   if (!me.unitId) throw invalid("unitId", "only officers of a unit exchange information (X p.5)");
   const now = deps.clock.now();
@@ -196,7 +196,7 @@ export async function createMessage(
   }
   // A retry of a send that was written (the answer lost) returns it before anything is stored again.
   const replay = await messageByIdempotencyKey(deps, me, input.idempotencyKey);
-  if (replay) return replay;
+  if (replay) return { message: replay, created: false };
   const files: { input: AttachmentInput; bytes: Buffer }[] = [];
   for (const [i, a] of (input.attachments ?? []).entries()) {
     const bytes = Buffer.from(a.dataBase64, "base64");
@@ -357,7 +357,7 @@ export async function createMessage(
         isDemo: opts.isDemo ?? false,
       },
     });
-    return loadView(tx, id, sender.id === me.unitId ? sender : undefined);
+    return { message: await loadView(tx, id, sender.id === me.unitId ? sender : undefined), created: true };
   });
 }
 

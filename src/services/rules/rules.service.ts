@@ -42,10 +42,24 @@ const caches = new WeakMap<Database, { key: string; sets: RuleSet[]; checkedAt: 
 // changes no answer; checking the key at most this often keeps it off every request.
 const RECHECK_MS = 5_000;
 
+// The check in progress per database: requests arriving meanwhile wait for it instead of each
+// opening a transaction of their own (under load a stale cache met dozens of requests at once).
+const checking = new WeakMap<Database, Promise<RuleSet[]>>();
+
 /** Every stored version, oldest first (cached until a new version is stored). */
 export async function loadRuleSets(database: Database): Promise<RuleSet[]> {
   const fresh = caches.get(database);
   if (fresh && performance.now() - fresh.checkedAt < RECHECK_MS) return fresh.sets;
+  let check = checking.get(database);
+  if (!check) {
+    check = readRuleSets(database).finally(() => checking.delete(database));
+    checking.set(database, check);
+  }
+  return check;
+}
+
+/** Reads the stored versions' key, and the versions themselves when the key changed. */
+function readRuleSets(database: Database): Promise<RuleSet[]> {
   return database.tx(PUBLIC, async (tx) => {
     const head = await tx
       .select({ n: sql<number>`count(*)::int`, v: sql<number>`coalesce(max(${ruleSets.version}), 0)::int` })

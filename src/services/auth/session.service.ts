@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
-import type { Tx } from "../../adapters/db/index.js";
+import { type Database, rowsOf, type Tx } from "../../adapters/db/index.js";
 import { isRole, permissionsOf, type Role } from "../../core/access/roles.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { sessions, units, userContacts, users, userTotp, verificationCodes } from "../../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
+import { type GroupCommit, groupCommit, type ItemOutcome } from "../group-commit.js";
 import { dummyPasswordHash, verifyPassword } from "./password.js";
 import {
   accountLoginLimit,
@@ -363,43 +364,96 @@ export async function endOtherSessions(
 // Touching last_seen_at on every request would turn every read into a write; once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** Resolves the actor behind a session token, enforcing idle and absolute timeouts; null when none. */
+/** One request's session to resolve: its token's hash, and the request's time. */
+interface SessionLookup {
+  hash: string;
+  now: Date;
+  idleMs: number;
+}
+
+/**
+ * Resolves the actor behind a session token, enforcing idle and absolute timeouts; null when none.
+ * Every signed-in request pays for this, so the lookups of concurrent requests are read together:
+ * one statement for the batch, each judged at its own request's time.
+ */
 export async function actorFromSession(
   deps: Pick<Deps, "database" | "clock" | "config">,
   token: string,
 ): Promise<Actor | null> {
-  const now = deps.clock.now();
-  const idleSince = new Date(now.getTime() - deps.config.sessionIdleMinutes * 60_000);
-  const hash = tokenHash(token);
-  return deps.database.tx(SYSTEM, async (tx) => {
-    // The session and its enabled user in one statement (every signed-in request pays for it).
-    const rows = await tx
-      .select({
-        lastSeenAt: sessions.lastSeenAt,
-        user: users,
-        unitPath: units.path,
-        timeZone: units.timeZone,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(units, eq(units.id, users.unitId))
-      .leftJoin(userContacts, eq(userContacts.userId, users.id))
-      .where(
-        and(
-          eq(sessions.tokenHash, hash),
-          isNull(sessions.endedAt),
-          gt(sessions.expiresAt, now),
-          gt(sessions.lastSeenAt, idleSince),
-          enabledUser,
-        ),
-      )
-      .limit(1);
-    const row = rows[0];
-    if (!row) return null;
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  return lookupsOf(deps.database).submit(SYSTEM, {
+    hash: tokenHash(token),
+    now: deps.clock.now(),
+    idleMs: deps.config.sessionIdleMinutes * 60_000,
+  });
+}
+
+const lookupQueues = new WeakMap<Database, GroupCommit<typeof SYSTEM, SessionLookup, Actor | null>>();
+
+function lookupsOf(database: Database): GroupCommit<typeof SYSTEM, SessionLookup, Actor | null> {
+  let queue = lookupQueues.get(database);
+  if (!queue) {
+    queue = groupCommit({
+      maxBatch: 128,
+      maxInFlight: 2,
+      keyOf: () => "sessions",
+      run: (_scope, items) => resolveSessions(database, items),
+    });
+    lookupQueues.set(database, queue);
+  }
+  return queue;
+}
+
+/** Reads the sessions of a batch of lookups with their enabled users; touches those seen long ago. */
+async function resolveSessions(
+  database: Database,
+  items: readonly SessionLookup[],
+): Promise<ItemOutcome<Actor | null>[]> {
+  return database.tx(SYSTEM, async (tx) => {
+    // Hand-written rather than built: every signed-in request pays for this statement.
+    const result = await tx.execute(sql`
+      SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id, u.login, u.full_name, u.roles, u.unit_id,
+             u.locale, n.path::text AS unit_path, n.time_zone
+      FROM sessions s
+      JOIN users u ON u.id = s.user_id
+      LEFT JOIN units n ON n.id = u.unit_id
+      LEFT JOIN user_contacts c ON c.user_id = u.id
+      WHERE s.token_hash = ANY(${sql.param([...new Set(items.map((item) => item.hash))])}::text[])
+        AND s.ended_at IS NULL AND u.disabled_at IS NULL
+        AND (c.user_id IS NULL OR c.confirmed_at IS NOT NULL)`);
+    const rows = rowsOf<SessionRow>(result).map((r) => ({
+      tokenHash: r.token_hash,
+      lastSeenAt: new Date(r.last_seen_at),
+      expiresAt: new Date(r.expires_at),
+      user: {
+        id: r.id,
+        login: r.login,
+        fullName: r.full_name,
+        roles: r.roles,
+        unitId: r.unit_id,
+        locale: r.locale,
+      },
+      unitPath: r.unit_path,
+      timeZone: r.time_zone,
+    }));
+    const byHash = new Map(rows.map((row) => [row.tokenHash, row]));
+    const touch = new Map<string, Date>();
+    const outcomes = items.map(({ hash, now, idleMs }): ItemOutcome<Actor | null> => {
+      const row = byHash.get(hash);
+      const live =
+        row !== undefined &&
+        row.expiresAt.getTime() > now.getTime() &&
+        row.lastSeenAt.getTime() > now.getTime() - idleMs;
+      if (!live) return { ok: true, value: null };
+      if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+        const latest = touch.get(hash);
+        if (!latest || latest < now) touch.set(hash, now);
+      }
+      return { ok: true, value: actorOfRow(row) };
+    });
+    for (const [hash, now] of touch) {
       await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
     }
-    return actorOfRow(row);
+    return outcomes;
   });
 }
 
@@ -409,9 +463,24 @@ const enabledUser = and(
   or(isNull(userContacts.userId), isNotNull(userContacts.confirmedAt)),
 );
 
+/** A session with its user, as the lookup statement reads it. */
+interface SessionRow {
+  token_hash: string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  id: string;
+  login: string;
+  full_name: string;
+  roles: string[];
+  unit_id: string | null;
+  locale: string;
+  unit_path: string | null;
+  time_zone: string | null;
+}
+
 /** The actor of a loaded user row. */
 function actorOfRow(row: {
-  user: typeof users.$inferSelect;
+  user: Pick<typeof users.$inferSelect, "id" | "login" | "fullName" | "roles" | "unitId" | "locale">;
   unitPath: string | null;
   timeZone: string | null;
 }): Actor {

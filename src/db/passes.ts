@@ -77,6 +77,19 @@ export const applicationActions = pgTable(
   (t) => [uniqueIndex("application_actions_seq_uq").on(t.applicationId, t.seq)],
 );
 
+/**
+ * Explanation texts of eligibility answers, stored once and named by the SHA-256 of their three
+ * languages: every application keeps the answer it was given, but thousands share a few dozen
+ * explanations of a few kilobytes each. Rows are only ever added.
+ */
+export const eligibilityTexts = pgTable("eligibility_texts", {
+  id: text("id").primaryKey(),
+  kk: text("kk").notNull(),
+  ru: text("ru").notNull(),
+  en: text("en").notNull(),
+  createdAt: createdAt(),
+});
+
 /** Documents attached to an application (PDF, JPEG, PNG), kept by the storage adapter. */
 export const applicationFiles = pgTable("application_files", {
   id: uuid("id").primaryKey().defaultRandom(),

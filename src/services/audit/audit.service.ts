@@ -28,18 +28,44 @@ export async function appendAudit(
   meta: RequestMeta,
   input: AuditInput,
 ): Promise<void> {
-  await tx.insert(auditLog).values({
-    at,
-    actorId: actor?.userId ?? null,
-    actorRole: actor ? actor.roles.join(",") : null,
-    unitId: actor?.unitId ?? null,
+  await appendAudits(tx, [{ at, actor, meta, input }]);
+}
+
+/** One audit entry of a batch: when, who, from where, what. */
+export interface AuditEntry {
+  at: Date;
+  actor: Pick<Actor, "userId" | "roles" | "unitId"> | null;
+  meta: RequestMeta;
+  input: AuditInput;
+}
+
+/**
+ * Appends several audit entries inside the caller's transaction in one statement (a batch of
+ * writes committed together), in the given order; as appendAudit, chained later by the sealer.
+ */
+export async function appendAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(({ at, actor, meta, input }, n) => ({
+    n,
+    at: at.toISOString(),
+    actor_id: actor?.userId ?? null,
+    actor_role: actor ? actor.roles.join(",") : null,
+    unit_id: actor?.unitId ?? null,
     action: input.action,
-    objectType: input.objectType,
-    objectId: input.objectId ?? null,
+    object_type: input.objectType,
+    object_id: input.objectId ?? null,
     address: meta.address ?? null,
-    requestId: meta.requestId ?? null,
+    request_id: meta.requestId ?? null,
     details: input.details ?? {},
-  });
+  }));
+  await tx.execute(sql`
+    INSERT INTO audit_log (at, actor_id, actor_role, unit_id, action, object_type, object_id, address, request_id, details)
+    SELECT e.at, e.actor_id, e.actor_role, e.unit_id, e.action, e.object_type, e.object_id, e.address,
+      e.request_id, e.details
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS e(n int, at timestamptz, actor_id uuid,
+      actor_role text, unit_id uuid, action text, object_type text, object_id text, address text,
+      request_id text, details jsonb)
+    ORDER BY e.n`);
 }
 
 type AuditRow = typeof auditLog.$inferSelect;

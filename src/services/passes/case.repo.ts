@@ -32,19 +32,6 @@ export async function loadCase(tx: Tx, id: string): Promise<LoadedCase | undefin
   return { row, actions };
 }
 
-/** Writes the first action (sequence 1) of a case whose row was inserted with its projection. */
-export async function firstAction(tx: Tx, applicationId: string, action: PassAction): Promise<void> {
-  await tx.insert(applicationActions).values({
-    applicationId,
-    seq: 1,
-    type: action.type,
-    at: new Date(action.at),
-    byUserId: action.by,
-    unitId: action.unitId || null,
-    payload: action.payload,
-  });
-}
-
 /**
  * Appends an action to the log and refreshes the application's projection, in the caller's
  * transaction. The (application, seq) key makes a concurrent second append fail instead of forking.

@@ -12,6 +12,7 @@ import { applications, type petitionMembers, type petitions, type units } from "
 import type { Deps } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { appendAction, nextApplicationNumber } from "../passes/case.repo.js";
+import { compactEligibility, saveExplanations } from "../passes/explanations.js";
 
 type PetitionRow = typeof petitions.$inferSelect;
 type MemberRow = typeof petitionMembers.$inferSelect;
@@ -112,6 +113,8 @@ export async function openPetitionCase(
   };
   let state = apply(NEW_CASE, submitted, ctx);
   const seq = await nextApplicationNumber(tx);
+  const stored = compactEligibility(eligibility ?? {});
+  await saveExplanations(tx, stored.texts);
   const year = row.createdAt.getUTCFullYear();
   await tx.insert(applications).values({
     id,
@@ -129,7 +132,7 @@ export async function openPetitionCase(
     departureDate: data.departureDate,
     purpose: data.purpose,
     data,
-    eligibility,
+    eligibility: stored.stored,
     flags: state.flags as string[],
     lang: "kk",
     createdAt: row.createdAt,

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { rowsOf, type Tx } from "../../adapters/db/index.js";
+
+/** An explanation in the three interface languages. */
+interface Translated {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+/** An explanation text to store once, with its content id. */
+export interface ExplanationText extends Translated {
+  id: string;
+}
+
+/** The content id of an explanation: SHA-256 of its three texts. */
+function idOf(text: Translated): string {
+  return createHash("sha256").update(`${text.kk}\u0000${text.ru}\u0000${text.en}`).digest("hex");
+}
+
+function isTranslated(value: unknown): value is Translated {
+  const v = value as Partial<Translated> | null;
+  return typeof v?.kk === "string" && typeof v.ru === "string" && typeof v.en === "string";
+}
+
+/**
+ * An eligibility answer as a case stores it: each explanation (the answer's and its fallback's)
+ * replaced by the id of its stored text. Answers the stored form and the texts to store.
+ */
+export function compactEligibility(answer: object): {
+  stored: Record<string, unknown>;
+  texts: ExplanationText[];
+} {
+  const texts: ExplanationText[] = [];
+  const compact = (part: Record<string, unknown>): Record<string, unknown> => {
+    const { explanation, fallback, ...rest } = part;
+    const out: Record<string, unknown> = { ...rest };
+    if (isTranslated(explanation)) {
+      const text = { id: idOf(explanation), kk: explanation.kk, ru: explanation.ru, en: explanation.en };
+      texts.push(text);
+      out.explanationId = text.id;
+    } else if (explanation !== undefined) out.explanation = explanation;
+    if (fallback && typeof fallback === "object") out.fallback = compact(fallback as Record<string, unknown>);
+    return out;
+  };
+  return { stored: compact(answer as Record<string, unknown>), texts };
+}
+
+/** Stores explanation texts not stored yet, in the caller's transaction (one statement). */
+export async function saveExplanations(tx: Tx, texts: readonly ExplanationText[]): Promise<void> {
+  const distinct = [...new Map(texts.map((t) => [t.id, t])).values()];
+  if (distinct.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO eligibility_texts (id, kk, ru, en)
+    SELECT t.id, t.kk, t.ru, t.en FROM json_to_recordset(${JSON.stringify(distinct)}::json)
+      AS t(id text, kk text, ru text, en text)
+    ON CONFLICT (id) DO NOTHING`);
+}
+
+/** A stored eligibility answer with its explanations put back (answers stored whole pass unchanged). */
+export async function withExplanations(tx: Tx, stored: unknown): Promise<unknown> {
+  if (!stored || typeof stored !== "object") return stored;
+  const ids: string[] = [];
+  const collect = (part: Record<string, unknown>) => {
+    if (typeof part.explanationId === "string") ids.push(part.explanationId);
+    if (part.fallback && typeof part.fallback === "object") collect(part.fallback as Record<string, unknown>);
+  };
+  collect(stored as Record<string, unknown>);
+  if (ids.length === 0) return stored;
+  const rows = rowsOf<ExplanationText>(
+    await tx.execute(
+      sql`SELECT id, kk, ru, en FROM eligibility_texts WHERE id = ANY(${sql.param(ids)}::text[])`,
+    ),
+  );
+  const byId = new Map(rows.map((r) => [r.id, { kk: r.kk, ru: r.ru, en: r.en }]));
+  const inflate = (part: Record<string, unknown>): Record<string, unknown> => {
+    const { explanationId, fallback, ...rest } = part;
+    const out: Record<string, unknown> = { ...rest };
+    const text = typeof explanationId === "string" ? byId.get(explanationId) : undefined;
+    if (text) out.explanation = text;
+    else if (explanationId !== undefined) out.explanationId = explanationId;
+    if (fallback && typeof fallback === "object") out.fallback = inflate(fallback as Record<string, unknown>);
+    return out;
+  };
+  return inflate(stored as Record<string, unknown>);
+}

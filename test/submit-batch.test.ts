@@ -1,0 +1,207 @@
+/**
+ * Submissions are written in batches (group commit): concurrent applications under one access scope
+ * share a transaction. Each must still be whole (row, first action, audit entry), answered only once
+ * written, isolated from the others' refusals and failures, and idempotent per key.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../src/adapters/db/index.js";
+import { applicationDataSchema } from "../src/core/passes/index.js";
+import { actorFromSession } from "../src/services/auth/session.service.js";
+import { submitApplication } from "../src/services/passes/submit.service.js";
+import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
+import { DB_KINDS } from "./support/db.js";
+
+const application = (surname: string, document: string) => ({
+  applicant: {
+    surname,
+    givenName: "Дәулет",
+    birthYear: 1990,
+    citizenship: "KZ",
+    identityDocument: { kind: "ID_CARD", number: document },
+  },
+  children: [],
+  purpose: "VISIT_RELATIVES",
+  destinations: ["334853100"],
+  departureDate: "2026-12-20",
+  stayDays: 10,
+});
+
+/** Counts the transactions the database adapter opens while `fn` runs. */
+async function countingTransactions<T>(database: Database, fn: () => Promise<T>): Promise<[T, number]> {
+  const original = database.tx.bind(database);
+  let count = 0;
+  (database as { tx: Database["tx"] }).tx = (scope, body) => {
+    count += 1;
+    return original(scope, body);
+  };
+  try {
+    return [await fn(), count];
+  } finally {
+    (database as { tx: Database["tx"] }).tx = original;
+  }
+}
+
+describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
+  let t: TestApp;
+  let officer: string;
+  let citizen: string;
+  let panfilov: string;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    officer = await sessionCookieFor(t, "officer");
+    citizen = await sessionCookieFor(t, "citizen");
+    panfilov = String(
+      (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-IAB-PANFILOV'"))[0]?.id,
+    );
+  });
+  afterAll(() => t?.stop());
+
+  const submit = (cookie: string, data: object, key?: string, unitId?: string) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: { cookie, ...(key ? { "idempotency-key": key } : {}) },
+      payload: { data, ...(unitId ? { unitId } : {}) },
+    });
+
+  it("writes concurrent submissions together, each with its row, first action and audit entry", async () => {
+    // Straight to the service: 30 submissions arrive in one tick, as under load.
+    const actor = await actorFromSession(t.deps, officer.slice("shekara_session=".length));
+    if (!actor) throw new Error("no officer session");
+    const meta = { address: "127.0.0.1", requestId: undefined };
+    const [results, transactions] = await countingTransactions(t.deps.database, () =>
+      Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          submitApplication(t.deps, actor, meta, {
+            data: applicationDataSchema.parse(application(`Топтама${i}`, `B${100000 + i}`)),
+            idempotencyKey: `batch-key-${i}`,
+            lang: "kk",
+          }),
+        ),
+      ),
+    );
+    expect(results.every((r) => r.created)).toBe(true);
+    // One transaction each without batching; here the first two go alone and the rest together.
+    expect(transactions).toBeLessThanOrEqual(4);
+    const ids = results.map((r) => r.id);
+    expect(new Set(ids).size).toBe(30);
+    const rows = await t.deps.database.ownerQuery(
+      `SELECT a.id, a.number, a.status,
+         (SELECT count(*)::int FROM application_actions x WHERE x.application_id = a.id AND x.seq = 1) AS actions,
+         (SELECT count(*)::int FROM audit_log l
+           WHERE l.object_id = a.id::text AND l.action = 'application.submit') AS audits
+       FROM applications a WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r.number)).size).toBe(30);
+    for (const row of rows) expect(row).toMatchObject({ status: "SUBMITTED", actions: 1, audits: 1 });
+    // Each answer is the case as written, as a read shows it.
+    const one = results[7];
+    const read = await t.app.inject({ url: `/api/v1/applications/${one?.id}`, headers: { cookie: officer } });
+    expect(read.json()).toMatchObject({ id: one?.id, number: one?.view?.row.number, status: "SUBMITTED" });
+  });
+
+  it("answers every retry of one Idempotency-Key with the first application, even in one batch", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => submit(officer, application("Қайталау", "R777777"), "same-key-0001")),
+    );
+    const created = responses.filter((r) => r.statusCode === 201);
+    expect(created).toHaveLength(1);
+    expect(responses.every((r) => r.statusCode === 201 || r.statusCode === 200)).toBe(true);
+    expect(new Set(responses.map((r) => r.json().id)).size).toBe(1);
+    const rows = await t.deps.database.ownerQuery(
+      "SELECT count(*)::int AS n FROM applications WHERE idempotency_key = 'same-key-0001'",
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it("refuses one submission of a batch on its own, writing the others", async () => {
+    const district = String(
+      (await t.deps.database.ownerQuery("SELECT id FROM units WHERE agency <> 'IAB' LIMIT 1"))[0]?.id,
+    );
+    const responses = await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => submit(officer, application(`Жақсы${i}`, `G${200000 + i}`))),
+      submit(officer, application("Басқаорган", "G299999"), undefined, district),
+      submit(officer, { ...application("Кешіккен", "G288888"), departureDate: "2026-11-25" }),
+    ]);
+    expect(responses.slice(0, 5).map((r) => r.statusCode)).toEqual(Array(5).fill(201));
+    expect(responses[5]?.statusCode).toBe(400);
+    expect(responses[5]?.json().error.field).toBe("unitId");
+    expect(responses[6]?.statusCode).toBe(409);
+    expect(responses[6]?.json().error).toMatchObject({ code: "ILLEGAL_TRANSITION", clause: "Z p.7" });
+    const written = await t.deps.database.ownerQuery(
+      "SELECT surname FROM applications WHERE surname IN ('Басқаорган', 'Кешіккен')",
+    );
+    expect(written).toEqual([]);
+  });
+
+  it("writes each submission alone when a statement of the batch fails, so only the faulty one fails", async () => {
+    // A database-level fault that only one row triggers (the application role cannot create triggers).
+    await t.deps.database.ownerQuery(`
+      CREATE FUNCTION refuse_faulty() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.surname = 'Ақаулы' THEN RAISE EXCEPTION 'faulty row'; END IF;
+        RETURN NEW;
+      END $$`);
+    await t.deps.database.ownerQuery(
+      "CREATE TRIGGER refuse_faulty BEFORE INSERT ON applications FOR EACH ROW EXECUTE FUNCTION refuse_faulty()",
+    );
+    try {
+      const responses = await Promise.all([
+        ...Array.from({ length: 6 }, (_, i) => submit(officer, application(`Сау${i}`, `F${300000 + i}`))),
+        submit(officer, application("Ақаулы", "F399999")),
+        ...Array.from({ length: 6 }, (_, i) => submit(officer, application(`Сау${i + 6}`, `F${300006 + i}`))),
+      ]);
+      expect(responses.map((r) => r.statusCode)).toEqual([...Array(6).fill(201), 500, ...Array(6).fill(201)]);
+      const rows = await t.deps.database.ownerQuery(
+        `SELECT a.surname, (SELECT count(*)::int FROM application_actions x WHERE x.application_id = a.id) AS actions
+         FROM applications a WHERE a.surname LIKE 'Сау%' OR a.surname = 'Ақаулы'`,
+      );
+      expect(rows).toHaveLength(12);
+      expect(rows.every((r) => r.actions === 1)).toBe(true);
+    } finally {
+      await t.deps.database.ownerQuery("DROP TRIGGER refuse_faulty ON applications");
+      await t.deps.database.ownerQuery("DROP FUNCTION refuse_faulty()");
+    }
+  });
+
+  it("writes a citizen's and an officer's concurrent submissions, each under its own scope", async () => {
+    const [mine, theirs] = await Promise.all([
+      submit(citizen, application("Азамат", "C500001"), "citizen-scope-1", panfilov),
+      submit(officer, application("Қызметкер", "C500002"), "officer-scope-1"),
+    ]);
+    expect(mine?.statusCode).toBe(201);
+    expect(theirs?.statusCode).toBe(201);
+    // The citizen sees their own application and not the officer's.
+    const list = (await t.app.inject({ url: "/api/v1/applications", headers: { cookie: citizen } })).json();
+    const ids = list.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(mine?.json().id);
+    expect(ids).not.toContain(theirs?.json().id);
+  });
+
+  it("stores each explanation once and gives it back with the case", async () => {
+    const first = await submit(officer, application("Түсіндірме", "E600001"));
+    const second = await submit(officer, application("Түсіндірмелі", "E600002"));
+    const explanation = first.json().eligibility.explanation;
+    expect(explanation.kk.length).toBeGreaterThan(100);
+    expect(second.json().eligibility.explanation).toEqual(explanation);
+    const stored = await t.deps.database.ownerQuery(
+      "SELECT eligibility FROM applications WHERE id = ANY($1::uuid[])",
+      [[first.json().id, second.json().id]],
+    );
+    const ids = stored.map((r) => (r.eligibility as { explanationId?: string }).explanationId);
+    expect(ids[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(stored.every((r) => !("explanation" in (r.eligibility as object)))).toBe(true);
+    const texts = await t.deps.database.ownerQuery("SELECT kk FROM eligibility_texts WHERE id = $1", [
+      ids[0],
+    ]);
+    expect(texts).toEqual([{ kk: explanation.kk }]);
+    const read = await t.app.inject({
+      url: `/api/v1/applications/${first.json().id}`,
+      headers: { cookie: officer },
+    });
+    expect(read.json().eligibility).toEqual(first.json().eligibility);
+  });
+});

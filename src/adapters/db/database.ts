@@ -21,6 +21,15 @@ export interface DbScope {
   all?: boolean;
 }
 
+/**
+ * A hand-written statement for a hot path: its text, and the name under which a server connection
+ * keeps it prepared (parsed and planned once per connection instead of on every call).
+ */
+export interface Statement {
+  name: string;
+  text: string;
+}
+
 /** The database adapter: one interface, two drivers, one code path. */
 export interface Database {
   readonly kind: "pglite" | "postgres";
@@ -28,6 +37,8 @@ export interface Database {
   readonly db: AppDb;
   /** Runs `fn` in a transaction under the non-superuser application role, scoped for row-level security. */
   tx<T>(scope: DbScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs a hand-written statement inside a transaction this adapter opened; answers its rows. */
+  query<R = Record<string, unknown>>(tx: Tx, statement: Statement, params: unknown[]): Promise<R[]>;
   /** Runs a raw query as the owner (benchmarks, health checks, maintenance). */
   ownerQuery(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Applies pending forward-only migrations (safe from several instances at once). */

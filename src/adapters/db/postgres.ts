@@ -22,6 +22,8 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
   pool.on("error", () => undefined);
   const db = drizzle({ client: pool, schema }) as unknown as AppDb;
   const { dialect, _ } = db as unknown as DrizzleInternals;
+  // The connection of each open transaction, for hand-written statements run in it.
+  const clients = new WeakMap<Tx, pg.PoolClient>();
   return {
     kind: "postgres",
     db,
@@ -41,6 +43,7 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
         await client.query(`BEGIN; SELECT ${settings}`);
         const session = new NodePgSession(client, dialect, _.schema);
         const tx = new NodePgTransaction(dialect, session, _.schema) as unknown as Tx;
+        clients.set(tx, client);
         try {
           const result = await fn(tx);
           await client.query("COMMIT");
@@ -55,6 +58,12 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
         // A connection that could not roll back is not given to the next request.
         client.release(broken);
       }
+    },
+    async query<R>(tx: Tx, statement: { name: string; text: string }, params: unknown[]) {
+      const client = clients.get(tx);
+      if (!client) throw new Error("query: not a transaction of this database");
+      const result = await client.query({ name: statement.name, text: statement.text, values: params });
+      return result.rows as R[];
     },
     async ownerQuery(text, params) {
       const result = await pool.query(text, params as unknown[]);

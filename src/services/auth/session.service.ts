@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
-import { type Database, rowsOf, type Tx } from "../../adapters/db/index.js";
+import type { Database, Statement, Tx } from "../../adapters/db/index.js";
 import { isRole, permissionsOf, type Role } from "../../core/access/roles.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { sessions, units, userContacts, users, userTotp, verificationCodes } from "../../db/schema.js";
@@ -409,18 +409,8 @@ async function resolveSessions(
   items: readonly SessionLookup[],
 ): Promise<ItemOutcome<Actor | null>[]> {
   return database.tx(SYSTEM, async (tx) => {
-    // Hand-written rather than built: every signed-in request pays for this statement.
-    const result = await tx.execute(sql`
-      SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id, u.login, u.full_name, u.roles, u.unit_id,
-             u.locale, n.path::text AS unit_path, n.time_zone
-      FROM sessions s
-      JOIN users u ON u.id = s.user_id
-      LEFT JOIN units n ON n.id = u.unit_id
-      LEFT JOIN user_contacts c ON c.user_id = u.id
-      WHERE s.token_hash = ANY(${sql.param([...new Set(items.map((item) => item.hash))])}::text[])
-        AND s.ended_at IS NULL AND u.disabled_at IS NULL
-        AND (c.user_id IS NULL OR c.confirmed_at IS NOT NULL)`);
-    const rows = rowsOf<SessionRow>(result).map((r) => ({
+    const hashes = [...new Set(items.map((item) => item.hash))];
+    const rows = (await database.query<SessionRow>(tx, SESSIONS_OF_TOKENS, [hashes])).map((r) => ({
       tokenHash: r.token_hash,
       lastSeenAt: new Date(r.last_seen_at),
       expiresAt: new Date(r.expires_at),
@@ -456,6 +446,24 @@ async function resolveSessions(
     return outcomes;
   });
 }
+
+/**
+ * Live sessions of token hashes with their enabled users. Every signed-in request pays for it, so
+ * it is hand-written and kept prepared; timeouts are judged per request by the caller.
+ */
+const SESSIONS_OF_TOKENS: Statement = {
+  name: "sessions_of_tokens",
+  text: `
+    SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id, u.login, u.full_name, u.roles, u.unit_id,
+           u.locale, n.path::text AS unit_path, n.time_zone
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id
+    LEFT JOIN units n ON n.id = u.unit_id
+    LEFT JOIN user_contacts c ON c.user_id = u.id
+    WHERE s.token_hash = ANY($1::text[])
+      AND s.ended_at IS NULL AND u.disabled_at IS NULL
+      AND (c.user_id IS NULL OR c.confirmed_at IS NOT NULL)`,
+};
 
 /** Not disabled, and a self-registered citizen's contact confirmed (with users and user_contacts joined). */
 const enabledUser = and(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Database, type DbScope, rowsOf, type Tx } from "../../adapters/db/index.js";
+import { type Database, type DbScope, rowsOf, type Statement, type Tx } from "../../adapters/db/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
 import { type ApplicationData, apply, type PassAction, replay } from "../../core/passes/index.js";
 import type { RuleSet } from "../../core/rules/index.js";
@@ -118,7 +118,7 @@ async function writeBatch(
   try {
     return await database.tx(scope, async (tx) => {
       try {
-        return await submitAll(tx, items);
+        return await submitAll(database, tx, items);
       } catch (err) {
         statementFailed = true;
         throw err;
@@ -156,7 +156,7 @@ interface SubmitReads {
  * application, the receiving unit, the same person's live applications and the next number. The
  * number is spent even when the application is not written (gaps are fine).
  */
-async function readAll(tx: Tx, items: readonly Submission[]): Promise<SubmitReads[]> {
+async function readAll(database: Database, tx: Tx, items: readonly Submission[]): Promise<SubmitReads[]> {
   const inputs = items.map((item, n) => ({
     n,
     entered_by: item.actor.userId,
@@ -167,7 +167,12 @@ async function readAll(tx: Tx, items: readonly Submission[]): Promise<SubmitRead
     kato: item.input.data.destinations[0] ?? "",
     departure: item.input.data.departureDate,
   }));
-  const result = await tx.execute(sql`
+  return database.query<SubmitReads>(tx, READ_SUBMISSIONS, [JSON.stringify(inputs), LIVE_STATUSES]);
+}
+
+const READ_SUBMISSIONS: Statement = {
+  name: "submit_read",
+  text: `
     SELECT i.n,
       CASE WHEN i.idem IS NOT NULL THEN
         (SELECT x.id FROM applications x WHERE x.entered_by = i.entered_by AND x.idempotency_key = i.idem LIMIT 1)
@@ -175,11 +180,7 @@ async function readAll(tx: Tx, items: readonly Submission[]): Promise<SubmitRead
       u.id AS unit_id, u.agency, u.path::text AS path, u.code, u.pass_series,
       (SELECT json_agg(o.data) FROM (
          SELECT x.data FROM applications x
-         WHERE x.surname = i.surname AND x.birth_year = i.birth_year
-           AND x.status IN (${sql.join(
-             LIVE_STATUSES.map((status) => sql`${status}`),
-             sql`, `,
-           )})
+         WHERE x.surname = i.surname AND x.birth_year = i.birth_year AND x.status = ANY($2::text[])
          LIMIT 50) o) AS others,
       (SELECT to_json(e) FROM zone_entries e
        WHERE e.kato = i.kato
@@ -187,12 +188,11 @@ async function readAll(tx: Tx, items: readonly Submission[]): Promise<SubmitRead
                           ORDER BY l.effective_from DESC LIMIT 1)
        LIMIT 1) AS zone,
       CASE WHEN u.agency = 'IAB' THEN nextval('application_numbers') END AS seq
-    FROM json_to_recordset(${JSON.stringify(inputs)}::json)
+    FROM json_to_recordset($1::json)
       AS i(n int, entered_by uuid, idem text, unit_id uuid, surname text, birth_year int, kato text, departure date)
     LEFT JOIN units u ON u.id = i.unit_id
-    ORDER BY i.n`);
-  return rowsOf<SubmitReads>(result);
-}
+    ORDER BY i.n`,
+};
 
 /** A submission ready to write: its row, first action, audit entry and the view to answer with. */
 interface Prepared {
@@ -206,8 +206,12 @@ interface Prepared {
 }
 
 /** Reads, prepares and writes a batch in the caller's transaction; per-item refusals are outcomes. */
-async function submitAll(tx: Tx, items: readonly Submission[]): Promise<ItemOutcome<Submitted>[]> {
-  const reads = await readAll(tx, items);
+async function submitAll(
+  database: Database,
+  tx: Tx,
+  items: readonly Submission[],
+): Promise<ItemOutcome<Submitted>[]> {
+  const reads = await readAll(database, tx, items);
   const outcomes: ItemOutcome<Submitted>[] = [];
   const ready: Prepared[] = [];
   for (const [index, item] of items.entries()) {
@@ -227,14 +231,14 @@ async function submitAll(tx: Tx, items: readonly Submission[]): Promise<ItemOutc
     }
   }
   if (ready.length === 0) return outcomes;
-  const written = await insertApplications(tx, ready);
+  const written = await insertApplications(database, tx, ready);
   const kept = ready.filter((p) => written.has(p.row.id));
   if (kept.length > 0) {
     await saveExplanations(
       tx,
       kept.flatMap((p) => p.stored.texts),
     );
-    await insertFirstActions(tx, kept);
+    await insertFirstActions(database, tx, kept);
     await appendAudits(
       tx,
       kept.map((p) => p.audit),
@@ -330,7 +334,11 @@ async function prepare(tx: Tx, item: Submission, reads: SubmitReads, index: numb
 }
 
 /** Inserts the batch's rows; answers the ids written (a row whose Idempotency-Key is taken is not). */
-async function insertApplications(tx: Tx, ready: readonly Prepared[]): Promise<Set<string>> {
+async function insertApplications(
+  database: Database,
+  tx: Tx,
+  ready: readonly Prepared[],
+): Promise<Set<string>> {
   const rows = ready.map(({ row, stored }) => ({
     id: row.id,
     number: row.number,
@@ -353,24 +361,29 @@ async function insertApplications(tx: Tx, ready: readonly Prepared[]): Promise<S
     lang: row.lang,
     at: row.createdAt.toISOString(),
   }));
-  const result = await tx.execute(sql`
+  const written = await database.query<{ id: string }>(tx, INSERT_APPLICATIONS, [JSON.stringify(rows)]);
+  return new Set(written.map((r) => r.id));
+}
+
+const INSERT_APPLICATIONS: Statement = {
+  name: "submit_applications",
+  text: `
     INSERT INTO applications (id, number, unit_id, unit_path, applicant_user_id, entered_by, idempotency_key,
       status, surname, given_name, patronymic, birth_year, destination_kato, departure_date, purpose, data,
       eligibility, flags, version, lang, created_at, updated_at)
     SELECT r.id, r.number, r.unit_id, r.unit_path::ltree, r.applicant_user_id, r.entered_by, r.idempotency_key,
       r.status, r.surname, r.given_name, r.patronymic, r.birth_year, r.destination_kato, r.departure_date,
       r.purpose, r.data, r.eligibility, r.flags, 1, r.lang, r.at, r.at
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(id uuid, number text, unit_id uuid,
+    FROM json_to_recordset($1::json) AS r(id uuid, number text, unit_id uuid,
       unit_path text, applicant_user_id uuid, entered_by uuid, idempotency_key text, status text, surname text,
       given_name text, patronymic text, birth_year int, destination_kato text, departure_date date,
       purpose text, data jsonb, eligibility jsonb, flags text[], lang text, at timestamptz)
     ON CONFLICT (entered_by, idempotency_key) DO NOTHING
-    RETURNING id`);
-  return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
-}
+    RETURNING id`,
+};
 
 /** Writes the first action (sequence 1) of each new case, whose row was inserted with its projection. */
-async function insertFirstActions(tx: Tx, ready: readonly Prepared[]): Promise<void> {
+async function insertFirstActions(database: Database, tx: Tx, ready: readonly Prepared[]): Promise<void> {
   const rows = ready.map(({ row, action }) => ({
     application_id: row.id,
     type: action.type,
@@ -379,12 +392,17 @@ async function insertFirstActions(tx: Tx, ready: readonly Prepared[]): Promise<v
     unit_id: action.unitId || null,
     payload: action.payload,
   }));
-  await tx.execute(sql`
+  await database.query(tx, INSERT_FIRST_ACTIONS, [JSON.stringify(rows)]);
+}
+
+const INSERT_FIRST_ACTIONS: Statement = {
+  name: "submit_first_actions",
+  text: `
     INSERT INTO application_actions (application_id, seq, type, at, by_user_id, unit_id, payload)
     SELECT a.application_id, 1, a.type, a.at, a.by_user_id, a.unit_id, a.payload
-    FROM json_to_recordset(${JSON.stringify(rows)}::json)
-      AS a(application_id uuid, type text, at timestamptz, by_user_id uuid, unit_id uuid, payload jsonb)`);
-}
+    FROM json_to_recordset($1::json)
+      AS a(application_id uuid, type text, at timestamptz, by_user_id uuid, unit_id uuid, payload jsonb)`,
+};
 
 /** The first application of each (author, Idempotency-Key) among the given rows. */
 async function firstOfKeys(tx: Tx, lost: readonly Prepared[]): Promise<Map<string, string>> {

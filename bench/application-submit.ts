@@ -4,6 +4,7 @@ import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
 import { totpCode } from "../src/services/auth/totp.js";
 import { type Benchmark, figure, load, percentiles, signIn } from "./harness.js";
 import { loadHttp } from "./http-load.js";
+import { postgresCpu } from "./pg-cpu.js";
 import { withBenchServer } from "./server.js";
 
 /**
@@ -22,6 +23,7 @@ export const applicationSubmit: Benchmark = {
         "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), surname text NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
       );
       log("baseline: raw INSERT …");
+      const rawPg = await postgresCpu(database);
       const rawCpu0 = process.cpuUsage();
       const raw = await load(
         async (i) => {
@@ -34,6 +36,7 @@ export const applicationSubmit: Benchmark = {
         durationMs,
       );
       const rawCpuUsage = process.cpuUsage(rawCpu0);
+      const rawPgMs = await rawPg?.();
       log("HTTP: POST /api/v1/applications …");
       const run = Date.now().toString(36);
       const body = {
@@ -63,6 +66,7 @@ export const applicationSubmit: Benchmark = {
         transactions += 1;
         return tx(scope, fn);
       };
+      const httpPg = await postgresCpu(database);
       const cpu0 = process.cpuUsage();
       const http = await loadHttp(
         {
@@ -76,11 +80,13 @@ export const applicationSubmit: Benchmark = {
         durationMs,
       );
       const cpu = process.cpuUsage(cpu0);
+      const httpPgMs = await httpPg?.();
       const xactPerRequest = transactions;
       const done = http.latencies.length + http.errors;
       if (http.errors > 0) log(`HTTP errors: ${http.errors} (first: ${String(http.first)})`);
       const cpuMs = (usage: NodeJS.CpuUsage, ops: number) =>
         (usage.user + usage.system) / 1000 / Math.max(1, ops);
+      const rawDone = raw.latencies.length + raw.errors;
       const h = percentiles(http.latencies);
       const r = percentiles(raw.latencies);
       log(`RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
@@ -95,7 +101,26 @@ export const applicationSubmit: Benchmark = {
           "server CPU per request",
           cpuMs(cpu, done),
           "ms",
-          cpuMs(rawCpuUsage, raw.latencies.length + raw.errors),
+          cpuMs(rawCpuUsage, rawDone),
+        ),
+        // PostgreSQL's own CPU, and the load client's (the baseline's client is the server's pool).
+        ...(httpPgMs === undefined || rawPgMs === undefined
+          ? []
+          : [
+              figure(
+                "application-submit",
+                "PostgreSQL CPU per request",
+                httpPgMs / Math.max(1, done),
+                "ms",
+                rawPgMs / Math.max(1, rawDone),
+              ),
+            ]),
+        figure(
+          "application-submit",
+          "load client CPU per request",
+          http.cpu / 1000 / Math.max(1, done),
+          "ms",
+          0,
         ),
         figure(
           "application-submit",

@@ -39,13 +39,9 @@ export interface AuditEntry {
   input: AuditInput;
 }
 
-/**
- * Appends several audit entries inside the caller's transaction in one statement (a batch of
- * writes committed together), in the given order; as appendAudit, chained later by the sealer.
- */
-export async function appendAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = entries.map(({ at, actor, meta, input }, n) => ({
+/** Audit entries as the JSON rows `auditInsert` reads (n keeps their order). */
+export function auditRows(entries: readonly AuditEntry[]): Record<string, unknown>[] {
+  return entries.map(({ at, actor, meta, input }, n) => ({
     n,
     at: at.toISOString(),
     actor_id: actor?.userId ?? null,
@@ -58,14 +54,30 @@ export async function appendAudits(tx: Tx, entries: readonly AuditEntry[]): Prom
     request_id: meta.requestId ?? null,
     details: input.details ?? {},
   }));
-  await tx.execute(sql`
-    INSERT INTO audit_log (at, actor_id, actor_role, unit_id, action, object_type, object_id, address, request_id, details)
+}
+
+const AUDIT_INSERT_HEAD = `INSERT INTO audit_log (at, actor_id, actor_role, unit_id, action, object_type,
+      object_id, address, request_id, details)
     SELECT e.at, e.actor_id, e.actor_role, e.unit_id, e.action, e.object_type, e.object_id, e.address,
       e.request_id, e.details
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS e(n int, at timestamptz, actor_id uuid,
-      actor_role text, unit_id uuid, action text, object_type text, object_id text, address text,
-      request_id text, details jsonb)
-    ORDER BY e.n`);
+    FROM json_to_recordset(`;
+const AUDIT_INSERT_TAIL = `::json) AS e(n int, at timestamptz, actor_id uuid, actor_role text, unit_id uuid,
+      action text, object_type text, object_id text, address text, request_id text, details jsonb)
+    ORDER BY e.n`;
+
+/** The INSERT of audit rows given as a JSON array of auditRows in parameter `param` (e.g. "$3"), in order. */
+export function auditInsert(param: string): string {
+  return AUDIT_INSERT_HEAD + param + AUDIT_INSERT_TAIL;
+}
+
+/**
+ * Appends several audit entries inside the caller's transaction in one statement (a batch of
+ * writes committed together), in the given order; as appendAudit, chained later by the sealer.
+ */
+export async function appendAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = JSON.stringify(auditRows(entries));
+  await tx.execute(sql`${sql.raw(AUDIT_INSERT_HEAD)}${rows}${sql.raw(AUDIT_INSERT_TAIL)}`);
 }
 
 type AuditRow = typeof auditLog.$inferSelect;

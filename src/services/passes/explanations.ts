@@ -47,15 +47,25 @@ export function compactEligibility(answer: object): {
   return { stored: compact(answer as Record<string, unknown>), texts };
 }
 
+const TEXTS_INSERT_HEAD =
+  "INSERT INTO eligibility_texts (id, kk, ru, en) SELECT t.id, t.kk, t.ru, t.en FROM json_to_recordset(";
+const TEXTS_INSERT_TAIL = "::json) AS t(id text, kk text, ru text, en text) ON CONFLICT (id) DO NOTHING";
+
+/** The INSERT of explanation texts not stored yet, given as a JSON array in parameter `param` (e.g. "$1"). */
+export function explanationsInsert(param: string): string {
+  return TEXTS_INSERT_HEAD + param + TEXTS_INSERT_TAIL;
+}
+
+/** Explanation texts once each, as the JSON rows `explanationsInsert` reads. */
+export function distinctTexts(texts: readonly ExplanationText[]): ExplanationText[] {
+  return [...new Map(texts.map((t) => [t.id, t])).values()];
+}
+
 /** Stores explanation texts not stored yet, in the caller's transaction (one statement). */
 export async function saveExplanations(tx: Tx, texts: readonly ExplanationText[]): Promise<void> {
-  const distinct = [...new Map(texts.map((t) => [t.id, t])).values()];
-  if (distinct.length === 0) return;
-  await tx.execute(sql`
-    INSERT INTO eligibility_texts (id, kk, ru, en)
-    SELECT t.id, t.kk, t.ru, t.en FROM json_to_recordset(${JSON.stringify(distinct)}::json)
-      AS t(id text, kk text, ru text, en text)
-    ON CONFLICT (id) DO NOTHING`);
+  if (texts.length === 0) return;
+  const rows = JSON.stringify(distinctTexts(texts));
+  await tx.execute(sql`${sql.raw(TEXTS_INSERT_HEAD)}${rows}${sql.raw(TEXTS_INSERT_TAIL)}`);
 }
 
 /** A stored eligibility answer with its explanations put back (answers stored whole pass unchanged). */

@@ -7,14 +7,14 @@ import type { RuleSet } from "../../core/rules/index.js";
 import { localDate } from "../../core/time.js";
 import type { applications } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
-import { type AuditEntry, appendAudits } from "../audit/audit.service.js";
+import { type AuditEntry, auditInsert, auditRows } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
 import { findZoneEntry, type ZoneEntry } from "../reference/zone.service.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { allowedActions, type CaseView } from "./case-view.js";
-import { compactEligibility, saveExplanations } from "./explanations.js";
+import { compactEligibility, distinctTexts, explanationsInsert } from "./explanations.js";
 
 /** What a citizen or an intake officer submits (Z App.2). */
 export interface SubmitInput {
@@ -234,15 +234,7 @@ async function submitAll(
   const written = await insertApplications(database, tx, ready);
   const kept = ready.filter((p) => written.has(p.row.id));
   if (kept.length > 0) {
-    await saveExplanations(
-      tx,
-      kept.flatMap((p) => p.stored.texts),
-    );
-    await insertFirstActions(database, tx, kept);
-    await appendAudits(
-      tx,
-      kept.map((p) => p.audit),
-    );
+    await writeFirstActions(database, tx, kept);
   }
   // A row not written met another with the same Idempotency-Key (in this batch, or committed
   // meanwhile by a concurrent request): the retry answers the first application.
@@ -382,9 +374,13 @@ const INSERT_APPLICATIONS: Statement = {
     RETURNING id`,
 };
 
-/** Writes the first action (sequence 1) of each new case, whose row was inserted with its projection. */
-async function insertFirstActions(database: Database, tx: Tx, ready: readonly Prepared[]): Promise<void> {
-  const rows = ready.map(({ row, action }) => ({
+/**
+ * Writes, for the cases whose rows were written, their explanation texts not stored yet, first
+ * actions (sequence 1) and audit entries: one statement. It follows the rows' own statement because
+ * the actions' row-level security must see the rows.
+ */
+async function writeFirstActions(database: Database, tx: Tx, kept: readonly Prepared[]): Promise<void> {
+  const actions = kept.map(({ row, action }) => ({
     application_id: row.id,
     type: action.type,
     at: action.at,
@@ -392,16 +388,24 @@ async function insertFirstActions(database: Database, tx: Tx, ready: readonly Pr
     unit_id: action.unitId || null,
     payload: action.payload,
   }));
-  await database.query(tx, INSERT_FIRST_ACTIONS, [JSON.stringify(rows)]);
+  await database.query(tx, WRITE_FIRST_ACTIONS, [
+    JSON.stringify(distinctTexts(kept.flatMap((p) => p.stored.texts))),
+    JSON.stringify(actions),
+    JSON.stringify(auditRows(kept.map((p) => p.audit))),
+  ]);
 }
 
-const INSERT_FIRST_ACTIONS: Statement = {
+const WRITE_FIRST_ACTIONS: Statement = {
   name: "submit_first_actions",
   text: `
-    INSERT INTO application_actions (application_id, seq, type, at, by_user_id, unit_id, payload)
-    SELECT a.application_id, 1, a.type, a.at, a.by_user_id, a.unit_id, a.payload
-    FROM json_to_recordset($1::json)
-      AS a(application_id uuid, type text, at timestamptz, by_user_id uuid, unit_id uuid, payload jsonb)`,
+    WITH texts AS (${explanationsInsert("$1")} RETURNING 1),
+    actions AS (
+      INSERT INTO application_actions (application_id, seq, type, at, by_user_id, unit_id, payload)
+      SELECT a.application_id, 1, a.type, a.at, a.by_user_id, a.unit_id, a.payload
+      FROM json_to_recordset($2::json)
+        AS a(application_id uuid, type text, at timestamptz, by_user_id uuid, unit_id uuid, payload jsonb)
+      RETURNING 1)
+    ${auditInsert("$3")}`,
 };
 
 /** The first application of each (author, Idempotency-Key) among the given rows. */

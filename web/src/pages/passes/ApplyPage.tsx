@@ -1,8 +1,5 @@
 import {
-  ActionIcon,
   Alert,
-  Autocomplete,
-  Badge,
   Button,
   Card,
   Grid,
@@ -15,7 +12,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,6 +26,7 @@ import type { ApplicationData } from "../../../../src/core/passes/state-machine.
 import { ApiError, api } from "../../api";
 import { useMe } from "../../session";
 import { useLang } from "../../useLang";
+import { DestinationsPicker } from "./DestinationsPicker";
 import { EMPTY_PERSON, type PersonDraft, type PersonField, PersonFields } from "./PersonFields";
 import {
   AA_ERRORS,
@@ -100,8 +97,6 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
   const [idempotencyKey] = useState(newIdempotencyKey);
 
   const [places, setPlaces] = useState<ZoneEntry[]>([]);
-  const [placeText, setPlaceText] = useState("");
-  const [debounced] = useDebouncedValue(placeText, 250);
   const [purpose, setPurpose] = useState<string | null>("VISIT_RELATIVES");
   const [departureDate, setDepartureDate] = useState(addDays(today(), 14));
   const [stayDays, setStayDays] = useState<number | string>(10);
@@ -116,32 +111,12 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
   const [lateReason, setLateReason] = useState("");
   const [unitChoice, setUnitChoice] = useState<string | null>(null);
 
-  const zone = useQuery({
-    queryKey: ["zone-search", debounced],
-    queryFn: () =>
-      api<{ items: ZoneEntry[] }>(`/api/v1/reference/zone?limit=20&q=${encodeURIComponent(debounced)}`),
-  });
   const units = useQuery({
     queryKey: ["iab-units"],
     queryFn: () => api<{ items: IabUnit[] }>("/api/v1/public/iab-units"),
   });
   const defaultUnit = counter ? (me?.unitId ?? null) : null;
   const unitId = unitChoice ?? defaultUnit;
-  const label = (e: ZoneEntry) =>
-    `${lang === "kk" ? e.nameKk : e.nameRu} — ${lang === "kk" ? e.regionKk : e.regionRu} (${e.kato})`;
-  const options = (zone.data?.items ?? []).filter((e) => !places.some((p) => p.kato === e.kato)).map(label);
-
-  /** Typing searches; picking an option adds the settlement to the list and clears the box. */
-  const onPlaceChange = (value: string) => {
-    const entry = zone.data?.items.find((e) => label(e) === value);
-    if (!entry) {
-      setPlaceText(value);
-      return;
-    }
-    if (!places.some((p) => p.kato === entry.kato)) setPlaces([...places, entry]);
-    setPlaceText("");
-  };
-
   const submit = useMutation({
     mutationFn: () => {
       const data: ApplicationData = {
@@ -216,44 +191,16 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
               <Title order={2} size="h3">
                 {t("passes.apply.trip")}
               </Title>
-              <Autocomplete
+              <DestinationsPicker
+                value={places}
+                onChange={setPlaces}
                 label={t("passes.apply.destinations")}
                 placeholder={t("passes.apply.destinationHint")}
                 description={t("passes.apply.destinationsHelp")}
-                data={options}
-                value={placeText}
-                onChange={onPlaceChange}
-                filter={({ options }) => options}
+                listLabel={t("passes.apply.chosenPlaces")}
+                removeLabel={(name) => t("passes.apply.removePlace", { name })}
                 error={fieldError("destinations")}
-                required
               />
-              {places.length > 0 && (
-                <Group gap="xs" aria-label={t("passes.apply.chosenPlaces")} role="list">
-                  {places.map((p) => (
-                    <Badge
-                      key={p.kato}
-                      role="listitem"
-                      size="lg"
-                      variant="outline"
-                      color="blue.8"
-                      tt="none"
-                      rightSection={
-                        <ActionIcon
-                          size="xs"
-                          variant="transparent"
-                          color="dark"
-                          aria-label={t("passes.apply.removePlace", { name: label(p) })}
-                          onClick={() => setPlaces(places.filter((x) => x.kato !== p.kato))}
-                        >
-                          ×
-                        </ActionIcon>
-                      }
-                    >
-                      {label(p)}
-                    </Badge>
-                  ))}
-                </Group>
-              )}
               <Grid>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
                   <Select

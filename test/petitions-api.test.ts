@@ -58,6 +58,33 @@ describe.each(DB_KINDS)("organizations' petitions over HTTP on %s", (kind) => {
     ...extra,
   });
 
+  it("documents the two per-person result bodies as their own components, each with its note", async () => {
+    type Doc = {
+      paths: Record<
+        string,
+        { post: { requestBody: { content: Record<string, { schema: { $ref: string } }> } } }
+      >;
+      components: { schemas: Record<string, { properties: { results: { items: { properties: object } } } }> };
+    };
+    const doc = (await t.app.inject("/openapi.json")).json() as Doc;
+    const body = (path: string) => {
+      const ref = doc.paths[path]?.post.requestBody.content["application/json"]?.schema.$ref ?? "";
+      const name = ref.replace("#/components/schemas/", "");
+      return {
+        name,
+        fields: Object.keys(doc.components.schemas[name]?.properties.results.items.properties ?? {}),
+      };
+    };
+    expect(body("/api/v1/petitions/{id}/checks")).toEqual({
+      name: "PetitionCheckResultsInput",
+      fields: ["memberId", "result", "evidence"],
+    });
+    expect(body("/api/v1/petitions/{id}/nsc-results")).toEqual({
+      name: "PetitionNscResultsInput",
+      fields: ["memberId", "result", "reason"],
+    });
+  });
+
   it("validates an uploaded CSV row by row without storing anything", async () => {
     const csv = [
       "Фамилия;Имя;Год рождения;Адрес;Номер;Дата выдачи;Кем выдан;Руководитель",

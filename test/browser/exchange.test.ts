@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escalateOverdue } from "../../src/services/exchange/obligations.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
 import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
 
@@ -100,5 +101,17 @@ describe.skipIf(!browserAvailable)("inter-agency exchange in Chromium (X p.5)", 
       )
       .toBe(true);
     await expectAccessible(customs);
+
+    // The post's missed windows alert its duty officer, who marks an alert read, in Russian.
+    await escalateOverdue(t.deps);
+    const duty = await pageAs("nsc", "ru");
+    await duty.goto(`${base}/exchange/duty`);
+    await expect.poll(() => heading(duty)).toBe("Сутки дежурного");
+    const markRead = duty.getByRole("button", { name: "Отметить как прочитанное" });
+    await expect.poll(() => markRead.count()).toBeGreaterThan(0);
+    const alerts = await markRead.count();
+    await expectAccessible(duty);
+    await markRead.first().click();
+    await expect.poll(() => markRead.count()).toBe(alerts - 1);
   }, 180_000);
 });

@@ -104,6 +104,11 @@ describe.skipIf(!browserAvailable)(
       await shot(officer, "cases-ru");
       await expectAccessible(officer);
       await row.getByRole("link").click();
+      // Another officer has the same case open in a second tab, in Kazakh, and opens its check form.
+      const stale = await pageAs("officer", "kk");
+      await stale.goto(caseUrl);
+      await stale.getByRole("button", { name: "Тексеру нәтижесі" }).click();
+      await stale.getByRole("dialog").getByRole("radio", { name: "Сәйкестік жоқ" }).check();
       await officer.getByRole("button", { name: "Результат проверки" }).click();
       const dialog = officer.getByRole("dialog");
       await dialog.getByRole("radio", { name: "Совпадений нет" }).check();
@@ -112,6 +117,24 @@ describe.skipIf(!browserAvailable)(
       await dialog.getByRole("button", { name: "Записать результат" }).click();
       await expect.poll(() => officer.getByRole("dialog").count()).toBe(0);
       await expect.poll(() => officer.locator("main").textContent()).toContain("Проверено");
+
+      // The stale tab's check names the one action its case showed (If-Match): it is refused, the
+      // case is reloaded with the message in Kazakh, and the check stands recorded once.
+      const sent = stale.waitForRequest((r) => r.url().endsWith("/actions"));
+      await stale.getByRole("dialog").getByRole("button", { name: "Нәтижені жазу" }).click();
+      expect((await sent).headers()["if-match"]).toBe("1");
+      await expect
+        .poll(() => stale.getByTestId("case-changed").textContent())
+        .toBe("Іс осы аралықта өзгеріп, қайта жүктелді: оны тексеріп, қадамды қайталаңыз.");
+      await expect.poll(() => stale.getByRole("dialog").count()).toBe(0);
+      await expect.poll(() => stale.locator("main").textContent()).toContain("Тексерілді");
+      await expectAccessible(stale);
+      const checks = await t.deps.database.ownerQuery(
+        "SELECT count(*)::int AS n FROM application_actions WHERE application_id = $1 AND type = 'CHECK_RECORDED'",
+        [caseUrl.split("/").pop()],
+      );
+      expect(checks[0]?.n).toBe(1);
+      await stale.context().close();
 
       // The head approves with the dates and places prefilled from the application.
       const head = await pageAs("head", "ru");

@@ -152,4 +152,61 @@ describe.skipIf(!browserAvailable)("an employer's border-strip list in Chromium"
     expect(final.filter((o) => o === "EXCLUDED_BY_NSC")).toHaveLength(1);
     await expect.poll(() => employer.getByText("Шекара режимін бұзған").count()).toBe(1);
   }, 300_000);
+
+  it("files a released person typed by hand, the person fields reaching the petition as typed", async () => {
+    const colony = await pageAs("colony", "en");
+    await colony.goto(`${base}/petitions/new`);
+    await expect.poll(() => heading(colony)).toBe("New petition");
+    await expect
+      .poll(() => colony.getByRole("combobox", { name: "Kind" }).inputValue())
+      .toBe("Released person (Z p.22)");
+    await colony.getByPlaceholder("Type a settlement name or KATO code").fill("334820100");
+    await colony.getByRole("option", { name: /334820100/ }).click();
+    await colony.getByRole("textbox", { name: "Release date" }).fill("2026-11-30");
+    await colony.getByRole("textbox", { name: "Work and its purpose" }).fill("Returning to family");
+    await colony.getByRole("textbox", { name: "Convicted on" }).fill("2022-03-01");
+    await colony.getByRole("textbox", { name: "Where convicted (court)" }).fill("Zharkent district court");
+    await colony.getByRole("textbox", { name: "Criminal Code article" }).fill("CC 188 part 2");
+    await colony.getByRole("textbox", { name: "Grounds of release" }).fill("Sentence served");
+    await colony.getByRole("textbox", { name: "The administration's opinion" }).fill("Positive");
+    await colony.getByRole("textbox", { name: "Surname", exact: true }).fill("Қасымов");
+    await colony.getByRole("textbox", { name: "Name", exact: true }).fill("Ерлан");
+    await colony.getByRole("textbox", { name: "Patronymic", exact: true }).fill("Серікұлы");
+    await colony.getByLabel("Year of birth").fill("1985");
+    await colony.getByRole("textbox", { name: "Address", exact: true }).fill("Zharkent, Abai st. 5");
+    await colony.getByRole("textbox", { name: "Passport series" }).fill("N");
+    await colony.getByRole("textbox", { name: "Passport number" }).fill("2000001");
+    await colony.getByRole("textbox", { name: "Issued on" }).fill("2015-01-02");
+    await colony.getByRole("textbox", { name: "Issued by" }).fill("MIA RK");
+    await colony.getByRole("button", { name: "Add a person" }).click();
+    const people = colony.getByRole("table", { name: "People on the list" });
+    await expect.poll(() => people.getByRole("row").count()).toBe(2);
+    expect(await people.textContent()).toContain("Қасымов Ерлан Серікұлы");
+    // One released person per petition: the form to add another is gone.
+    expect(await colony.getByRole("button", { name: "Add a person" }).count()).toBe(0);
+    await expectAccessible(colony);
+    await colony.getByRole("button", { name: "File the petition" }).click();
+    await expect.poll(() => heading(colony), { timeout: 20_000 }).toMatch(/^Released person \(Z p\.22\)/);
+    const id = colony.url().split("/").pop() ?? "";
+    const stored = await t.deps.database.ownerQuery(
+      `SELECT surname, given_name, patronymic, birth_year, address, document_series, document_number,
+              document_issued_on::text AS issued_on, document_issued_by
+         FROM petition_members WHERE petition_id = $1`,
+      [id],
+    );
+    expect(stored).toEqual([
+      {
+        surname: "Қасымов",
+        given_name: "Ерлан",
+        patronymic: "Серікұлы",
+        birth_year: 1985,
+        address: "Zharkent, Abai st. 5",
+        document_series: "N",
+        document_number: "2000001",
+        issued_on: "2015-01-02",
+        document_issued_by: "MIA RK",
+      },
+    ]);
+    await colony.context().close();
+  }, 120_000);
 });

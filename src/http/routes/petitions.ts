@@ -138,6 +138,35 @@ const fileBody = z
   })
   .meta({ id: "PetitionFiling" });
 
+/**
+ * A body recording one result per person of a petition: the result from its set, and the note a
+ * result other than the clearing one needs, under its own name (`note`: the shape of that one
+ * optional field). `id` names the OpenAPI component, one name per body.
+ */
+function memberResultsBody<R extends readonly [string, ...string[]], N extends z.ZodRawShape>(
+  id: string,
+  results: R,
+  note: N,
+) {
+  return z
+    .strictObject({
+      results: z
+        .array(z.strictObject({ memberId: z.uuid(), result: z.enum(results), ...note }))
+        .min(1)
+        .max(MAX_MEMBERS),
+    })
+    .meta({ id });
+}
+
+/** The IAB officer's records check per person (Z p.30): a match carries its evidence. */
+const checkResultsBody = memberResultsBody("PetitionCheckResults", MEMBER_CHECK_RESULTS, {
+  evidence: z.string().max(4000).optional(),
+});
+/** The NSC territorial body's result per person (Z p.27): a refusal carries its reason. */
+const nscResultsBody = memberResultsBody("PetitionNscResults", NSC_RESULTS, {
+  reason: z.string().max(2000).optional(),
+});
+
 const copyParams = z.strictObject({ id: z.uuid(), copyNo: z.coerce.number().int().min(1).max(10) });
 
 /** Organizations' petitions (Z-13, Z-14, Z-15): filing, lists, checks, NSC results, decisions, passes, copies. */
@@ -282,18 +311,7 @@ export function petitionRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["petitions"],
           summary: "Record the records-check result per person (Z p.30); a match needs its evidence",
           params: idParams,
-          body: z.strictObject({
-            results: z
-              .array(
-                z.strictObject({
-                  memberId: z.uuid(),
-                  result: z.enum(MEMBER_CHECK_RESULTS),
-                  evidence: z.string().max(4000).optional(),
-                }),
-              )
-              .min(1)
-              .max(MAX_MEMBERS),
-          }),
+          body: checkResultsBody,
           response: { 200: z.object({ status: z.string() }), ...errors },
         },
         config: { permission: "applications.check" },
@@ -309,18 +327,7 @@ export function petitionRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary:
             "The NSC territorial body's result per person of a strip list (Z p.27); refusals need reasons",
           params: idParams,
-          body: z.strictObject({
-            results: z
-              .array(
-                z.strictObject({
-                  memberId: z.uuid(),
-                  result: z.enum(NSC_RESULTS),
-                  reason: z.string().max(2000).optional(),
-                }),
-              )
-              .min(1)
-              .max(MAX_MEMBERS),
-          }),
+          body: nscResultsBody,
           response: { 200: z.object({ status: z.string() }), ...errors },
         },
         config: { permission: "strip_lists.check" },

@@ -14,8 +14,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -32,15 +31,8 @@ import {
 } from "../../../../src/core/eligibility/index.js";
 import { ApiError, api } from "../../api";
 import { useLang } from "../../useLang";
+import { useZoneSearch } from "../passes/shared";
 import { type Answer, EligibilityResult } from "./EligibilityResult";
-
-interface ZoneEntry {
-  kato: string;
-  nameKk: string;
-  nameRu: string;
-  regionKk: string;
-  regionRu: string;
-}
 
 /** A date some days from today in the browser's calendar, as YYYY-MM-DD. */
 function inDays(days: number): string {
@@ -52,7 +44,7 @@ function inDays(days: number): string {
 /** The public "Do I need a pass?" questionnaire (Z-9): builds the traveller facts and shows the answer. */
 export function EligibilityPage() {
   const { t } = useTranslation();
-  const { lang, tr } = useLang();
+  const { tr } = useLang();
   const [citizenship, setCitizenship] = useState<string>("KZ");
   const [age, setAge] = useState<number | string>(30);
   const [residesInZone, setResidesInZone] = useState(false);
@@ -65,16 +57,9 @@ export function EligibilityPage() {
   const [status, setStatus] = useState<string[]>([]);
   const [documents, setDocuments] = useState<string[]>(["ID_CARD"]);
   const [accompanied, setAccompanied] = useState(false);
-  const [debounced] = useDebouncedValue(placeText, 250);
 
-  const zone = useQuery({
-    queryKey: ["zone-search", debounced],
-    queryFn: () =>
-      api<{ items: ZoneEntry[] }>(`/api/v1/reference/zone?limit=20&q=${encodeURIComponent(debounced)}`),
-  });
-  const label = (e: ZoneEntry) =>
-    `${lang === "kk" ? e.nameKk : e.nameRu} — ${lang === "kk" ? e.regionKk : e.regionRu} (${e.kato})`;
-  const options = (zone.data?.items ?? []).map(label);
+  const zone = useZoneSearch(placeText);
+  const options = zone.items.map(zone.label);
   const typedCode = placeText.trim();
   const destination = /\((\d{9})\)$/.exec(placeText)?.[1] ?? typedCode;
 

@@ -19,7 +19,7 @@ import {
   REGISTRAR_KINDS,
   VIOLATION_KINDS,
 } from "../../../../src/core/passes/state-machine.js";
-import { api } from "../../api";
+import { ApiError, api } from "../../api";
 import {
   AA_ERRORS,
   addDays,
@@ -33,19 +33,37 @@ import {
 
 type Payload = Record<string, unknown>;
 
-/** Posts one step of a case and refreshes it; the form closes on success. */
-function useCaseAction(caseData: CaseJson, type: string, onDone: () => void) {
+/**
+ * Posts one step of a case and refreshes it; the form closes on success. The step names the number
+ * of actions the case showed when the form was opened (If-Match): when the case has moved on
+ * meanwhile (another officer's step, or this one already recorded), the server refuses it with
+ * CONCURRENT_CHANGE instead of recording it, the case is reloaded and `onConflict` is called.
+ */
+function useCaseAction(
+  caseData: CaseJson,
+  type: string,
+  seenActions: number,
+  onDone: () => void,
+  onConflict: () => void,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (payload: Payload) =>
       api<CaseJson>(`/api/v1/applications/${caseData.id}/actions`, {
         method: "POST",
+        headers: { "if-match": String(seenActions) },
         body: { type, payload },
       }),
     onSuccess: (updated) => {
       queryClient.setQueryData(["application", caseData.id], updated);
       void queryClient.invalidateQueries({ queryKey: ["applications"] });
       onDone();
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError) || error.code !== "CONCURRENT_CHANGE") return;
+      void queryClient.invalidateQueries({ queryKey: ["application", caseData.id] });
+      void queryClient.invalidateQueries({ queryKey: ["applications"] });
+      onConflict();
     },
   });
 }
@@ -85,18 +103,26 @@ export function ActionFrame({
   );
 }
 
-/** The form of one allowed step of a case, for officers and heads. */
+/**
+ * The form of one allowed step of a case, for officers and heads. `seenActions` is the number of
+ * actions the case showed when the form was opened; `onConflict` is called when the case had
+ * changed meanwhile (it is reloaded, nothing recorded).
+ */
 export function ActionForm({
   caseData,
   type,
+  seenActions,
   onDone,
+  onConflict,
 }: {
   caseData: CaseJson;
   type: string;
+  seenActions: number;
   onDone: () => void;
+  onConflict: () => void;
 }) {
   const { t } = useTranslation();
-  const action = useCaseAction(caseData, type, onDone);
+  const action = useCaseAction(caseData, type, seenActions, onDone, onConflict);
   const common = {
     pending: action.isPending,
     error: action.error,

@@ -1,8 +1,5 @@
 import {
-  ActionIcon,
   Alert,
-  Autocomplete,
-  Badge,
   Button,
   Card,
   Grid,
@@ -15,7 +12,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,6 +26,8 @@ import type { ApplicationData } from "../../../../src/core/passes/state-machine.
 import { ApiError, api } from "../../api";
 import { useMe } from "../../session";
 import { useLang } from "../../useLang";
+import { DestinationsPicker } from "./DestinationsPicker";
+import { EMPTY_PERSON, type PersonDraft, type PersonField, PersonFields } from "./PersonFields";
 import {
   AA_ERRORS,
   addDays,
@@ -56,6 +54,30 @@ const REASON_FIELD: Record<string, string> = {
   CHILD_16_OR_OLDER: "children",
 };
 
+/** The labels of the applicant's person fields. */
+const PERSON_LABELS: Record<PersonField, string> = {
+  surname: "passes.apply.surname",
+  givenName: "passes.apply.givenName",
+  patronymic: "passes.apply.patronymic",
+  birthYear: "passes.apply.birthYear",
+  documentSeries: "passes.apply.docSeries",
+  documentNumber: "passes.apply.docNumber",
+  documentIssuedOn: "passes.apply.docIssuedOn",
+  documentIssuedBy: "passes.apply.docIssuedBy",
+};
+
+/** Where each person field stands under `applicant` in the application the server validates. */
+const APPLICANT_PATH: Record<PersonField, string> = {
+  surname: "surname",
+  givenName: "givenName",
+  patronymic: "patronymic",
+  birthYear: "birthYear",
+  documentSeries: "identityDocument.series",
+  documentNumber: "identityDocument.number",
+  documentIssuedOn: "identityDocument.issuedOn",
+  documentIssuedBy: "identityDocument.issuedBy",
+};
+
 interface Child {
   key: number;
   name: string;
@@ -75,22 +97,13 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
   const [idempotencyKey] = useState(newIdempotencyKey);
 
   const [places, setPlaces] = useState<ZoneEntry[]>([]);
-  const [placeText, setPlaceText] = useState("");
-  const [debounced] = useDebouncedValue(placeText, 250);
   const [purpose, setPurpose] = useState<string | null>("VISIT_RELATIVES");
   const [departureDate, setDepartureDate] = useState(addDays(today(), 14));
   const [stayDays, setStayDays] = useState<number | string>(10);
-  const [surname, setSurname] = useState("");
-  const [givenName, setGivenName] = useState("");
-  const [patronymic, setPatronymic] = useState("");
-  const [birthYear, setBirthYear] = useState<number | string>("");
+  const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
   const [placeOfBirth, setPlaceOfBirth] = useState("");
   const [citizenship, setCitizenship] = useState<"KZ" | "CIS">("KZ");
   const [docKind, setDocKind] = useState<DocumentKind>("ID_CARD");
-  const [docSeries, setDocSeries] = useState("");
-  const [docNumber, setDocNumber] = useState("");
-  const [docIssuedOn, setDocIssuedOn] = useState("");
-  const [docIssuedBy, setDocIssuedBy] = useState("");
   const [residence, setResidence] = useState("");
   const [workplace, setWorkplace] = useState("");
   const [children, setChildren] = useState<Child[]>([]);
@@ -98,48 +111,28 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
   const [lateReason, setLateReason] = useState("");
   const [unitChoice, setUnitChoice] = useState<string | null>(null);
 
-  const zone = useQuery({
-    queryKey: ["zone-search", debounced],
-    queryFn: () =>
-      api<{ items: ZoneEntry[] }>(`/api/v1/reference/zone?limit=20&q=${encodeURIComponent(debounced)}`),
-  });
   const units = useQuery({
     queryKey: ["iab-units"],
     queryFn: () => api<{ items: IabUnit[] }>("/api/v1/public/iab-units"),
   });
   const defaultUnit = counter ? (me?.unitId ?? null) : null;
   const unitId = unitChoice ?? defaultUnit;
-  const label = (e: ZoneEntry) =>
-    `${lang === "kk" ? e.nameKk : e.nameRu} — ${lang === "kk" ? e.regionKk : e.regionRu} (${e.kato})`;
-  const options = (zone.data?.items ?? []).filter((e) => !places.some((p) => p.kato === e.kato)).map(label);
-
-  /** Typing searches; picking an option adds the settlement to the list and clears the box. */
-  const onPlaceChange = (value: string) => {
-    const entry = zone.data?.items.find((e) => label(e) === value);
-    if (!entry) {
-      setPlaceText(value);
-      return;
-    }
-    if (!places.some((p) => p.kato === entry.kato)) setPlaces([...places, entry]);
-    setPlaceText("");
-  };
-
   const submit = useMutation({
     mutationFn: () => {
       const data: ApplicationData = {
         applicant: {
-          surname: surname.trim(),
-          givenName: givenName.trim(),
-          ...(patronymic.trim() ? { patronymic: patronymic.trim() } : {}),
-          birthYear: Number(birthYear),
+          surname: person.surname.trim(),
+          givenName: person.givenName.trim(),
+          ...(person.patronymic.trim() ? { patronymic: person.patronymic.trim() } : {}),
+          birthYear: Number(person.birthYear),
           ...(placeOfBirth.trim() ? { placeOfBirth: placeOfBirth.trim() } : {}),
           citizenship,
           identityDocument: {
             kind: docKind,
-            ...(docSeries.trim() ? { series: docSeries.trim() } : {}),
-            number: docNumber.trim(),
-            ...(docIssuedOn ? { issuedOn: docIssuedOn } : {}),
-            ...(docIssuedBy.trim() ? { issuedBy: docIssuedBy.trim() } : {}),
+            ...(person.documentSeries.trim() ? { series: person.documentSeries.trim() } : {}),
+            number: person.documentNumber.trim(),
+            ...(person.documentIssuedOn ? { issuedOn: person.documentIssuedOn } : {}),
+            ...(person.documentIssuedBy.trim() ? { issuedBy: person.documentIssuedBy.trim() } : {}),
           },
           ...(residence.trim() ? { residence: residence.trim() } : {}),
           ...(workplace.trim() ? { workplace: workplace.trim() } : {}),
@@ -198,44 +191,16 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
               <Title order={2} size="h3">
                 {t("passes.apply.trip")}
               </Title>
-              <Autocomplete
+              <DestinationsPicker
+                value={places}
+                onChange={setPlaces}
                 label={t("passes.apply.destinations")}
                 placeholder={t("passes.apply.destinationHint")}
                 description={t("passes.apply.destinationsHelp")}
-                data={options}
-                value={placeText}
-                onChange={onPlaceChange}
-                filter={({ options }) => options}
+                listLabel={t("passes.apply.chosenPlaces")}
+                removeLabel={(name) => t("passes.apply.removePlace", { name })}
                 error={fieldError("destinations")}
-                required
               />
-              {places.length > 0 && (
-                <Group gap="xs" aria-label={t("passes.apply.chosenPlaces")} role="list">
-                  {places.map((p) => (
-                    <Badge
-                      key={p.kato}
-                      role="listitem"
-                      size="lg"
-                      variant="outline"
-                      color="blue.8"
-                      tt="none"
-                      rightSection={
-                        <ActionIcon
-                          size="xs"
-                          variant="transparent"
-                          color="dark"
-                          aria-label={t("passes.apply.removePlace", { name: label(p) })}
-                          onClick={() => setPlaces(places.filter((x) => x.kato !== p.kato))}
-                        >
-                          ×
-                        </ActionIcon>
-                      }
-                    >
-                      {label(p)}
-                    </Badge>
-                  ))}
-                </Group>
-              )}
               <Grid>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
                   <Select
@@ -288,126 +253,70 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
               <Title order={2} size="h3">
                 {t("passes.apply.applicant")}
               </Title>
-              <Grid>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <TextInput
-                    label={t("passes.apply.surname")}
-                    value={surname}
-                    onChange={(e) => setSurname(e.currentTarget.value)}
-                    required
-                    error={fieldError("applicant.surname")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <TextInput
-                    label={t("passes.apply.givenName")}
-                    value={givenName}
-                    onChange={(e) => setGivenName(e.currentTarget.value)}
-                    required
-                    error={fieldError("applicant.givenName")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <TextInput
-                    label={t("passes.apply.patronymic")}
-                    value={patronymic}
-                    onChange={(e) => setPatronymic(e.currentTarget.value)}
-                    error={fieldError("applicant.patronymic")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 6, sm: 3 }}>
-                  <NumberInput
-                    label={t("passes.apply.birthYear")}
-                    min={1900}
-                    max={9999}
-                    value={birthYear}
-                    onChange={setBirthYear}
-                    required
-                    error={fieldError("applicant.birthYear")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 6, sm: 4 }}>
-                  <TextInput
-                    label={t("passes.apply.placeOfBirth")}
-                    value={placeOfBirth}
-                    onChange={(e) => setPlaceOfBirth(e.currentTarget.value)}
-                    error={fieldError("applicant.placeOfBirth")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 5 }}>
-                  <Select
-                    label={t("passes.apply.citizenship")}
-                    data={(["KZ", "CIS"] as const).map((c) => ({
-                      value: c,
-                      label: tr(CITIZENSHIP_LABELS[c]),
-                    }))}
-                    value={citizenship}
-                    onChange={(v) => setCitizenship(v === "CIS" ? "CIS" : "KZ")}
-                    allowDeselect={false}
-                    error={fieldError("applicant.citizenship")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 4 }}>
-                  <Select
-                    label={t("passes.apply.docKind")}
-                    data={DOCUMENT_KINDS.map((d) => ({ value: d, label: tr(DOCUMENT_LABELS[d]) }))}
-                    value={docKind}
-                    onChange={(v) => setDocKind((v as DocumentKind | null) ?? "ID_CARD")}
-                    allowDeselect={false}
-                    error={fieldError("applicant.identityDocument.kind")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 4, sm: 2 }}>
-                  <TextInput
-                    label={t("passes.apply.docSeries")}
-                    value={docSeries}
-                    onChange={(e) => setDocSeries(e.currentTarget.value)}
-                    error={fieldError("applicant.identityDocument.series")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 8, sm: 3 }}>
-                  <TextInput
-                    label={t("passes.apply.docNumber")}
-                    value={docNumber}
-                    onChange={(e) => setDocNumber(e.currentTarget.value)}
-                    required
-                    error={fieldError("applicant.identityDocument.number")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 3 }}>
-                  <TextInput
-                    type="date"
-                    label={t("passes.apply.docIssuedOn")}
-                    value={docIssuedOn}
-                    onChange={(e) => setDocIssuedOn(e.currentTarget.value)}
-                    error={fieldError("applicant.identityDocument.issuedOn")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={12}>
-                  <TextInput
-                    label={t("passes.apply.docIssuedBy")}
-                    value={docIssuedBy}
-                    onChange={(e) => setDocIssuedBy(e.currentTarget.value)}
-                    error={fieldError("applicant.identityDocument.issuedBy")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <TextInput
-                    label={t("passes.apply.residence")}
-                    value={residence}
-                    onChange={(e) => setResidence(e.currentTarget.value)}
-                    error={fieldError("applicant.residence")}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <TextInput
-                    label={t("passes.apply.workplace")}
-                    value={workplace}
-                    onChange={(e) => setWorkplace(e.currentTarget.value)}
-                    error={fieldError("applicant.workplace")}
-                  />
-                </Grid.Col>
-              </Grid>
+              <PersonFields
+                value={person}
+                onChange={setPerson}
+                labels={PERSON_LABELS}
+                required
+                error={(field) => fieldError(`applicant.${APPLICANT_PATH[field]}`)}
+                afterBirthYear={
+                  <>
+                    <Grid.Col span={{ base: 6, sm: 4 }}>
+                      <TextInput
+                        label={t("passes.apply.placeOfBirth")}
+                        value={placeOfBirth}
+                        onChange={(e) => setPlaceOfBirth(e.currentTarget.value)}
+                        error={fieldError("applicant.placeOfBirth")}
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 12, sm: 5 }}>
+                      <Select
+                        label={t("passes.apply.citizenship")}
+                        data={(["KZ", "CIS"] as const).map((c) => ({
+                          value: c,
+                          label: tr(CITIZENSHIP_LABELS[c]),
+                        }))}
+                        value={citizenship}
+                        onChange={(v) => setCitizenship(v === "CIS" ? "CIS" : "KZ")}
+                        allowDeselect={false}
+                        error={fieldError("applicant.citizenship")}
+                      />
+                    </Grid.Col>
+                  </>
+                }
+                documentKind={
+                  <Grid.Col span={{ base: 12, sm: 4 }}>
+                    <Select
+                      label={t("passes.apply.docKind")}
+                      data={DOCUMENT_KINDS.map((d) => ({ value: d, label: tr(DOCUMENT_LABELS[d]) }))}
+                      value={docKind}
+                      onChange={(v) => setDocKind((v as DocumentKind | null) ?? "ID_CARD")}
+                      allowDeselect={false}
+                      error={fieldError("applicant.identityDocument.kind")}
+                    />
+                  </Grid.Col>
+                }
+                after={
+                  <>
+                    <Grid.Col span={{ base: 12, sm: 6 }}>
+                      <TextInput
+                        label={t("passes.apply.residence")}
+                        value={residence}
+                        onChange={(e) => setResidence(e.currentTarget.value)}
+                        error={fieldError("applicant.residence")}
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 12, sm: 6 }}>
+                      <TextInput
+                        label={t("passes.apply.workplace")}
+                        value={workplace}
+                        onChange={(e) => setWorkplace(e.currentTarget.value)}
+                        error={fieldError("applicant.workplace")}
+                      />
+                    </Grid.Col>
+                  </>
+                }
+              />
             </Stack>
           </Card>
 

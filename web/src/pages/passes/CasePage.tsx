@@ -52,6 +52,8 @@ export function CasePage() {
     me?.permissions.includes("applications.intake") === true ||
     me?.permissions.includes("passes.decide") === true;
   const checker = me?.permissions.includes("applications.check") === true;
+  /** A step was refused because the case had changed meanwhile; the case has been reloaded. */
+  const [changed, setChanged] = useState(false);
   const query = useQuery({
     queryKey: ["application", id],
     queryFn: () => api<CaseJson>(`/api/v1/applications/${id}`),
@@ -74,6 +76,18 @@ export function CasePage() {
         </Group>
       </Group>
       {officer && <FlagBadges flags={c.flags} />}
+      {changed && (
+        <Alert
+          color="orange"
+          role="alert"
+          data-testid="case-changed"
+          withCloseButton
+          closeButtonLabel={t("passes.form.close")}
+          onClose={() => setChanged(false)}
+        >
+          {t("passes.case.changedMeanwhile")}
+        </Alert>
+      )}
 
       {decision?.outcome === "REFUSED" && (
         <Alert color="red.9" variant="outline" title={t("passes.case.refused")} data-testid="refusal">
@@ -123,7 +137,9 @@ export function CasePage() {
 
       {c.passes.length > 0 && <PassesCard c={c} />}
       {checker && (c.status === "SUBMITTED" || c.status === "CHECKED") && <ScreeningCard caseId={c.id} />}
-      {officer && c.allowed.length > 0 && <NextSteps c={c} />}
+      {officer && c.allowed.length > 0 && (
+        <NextSteps c={c} onOpen={() => setChanged(false)} onConflict={() => setChanged(true)} />
+      )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ApplicationCard c={c} officer={officer} />
@@ -192,10 +208,14 @@ function PassesCard({ c }: { c: CaseJson }) {
   );
 }
 
-function NextSteps({ c }: { c: CaseJson }) {
+/**
+ * The buttons of the allowed steps and the open step's form. Opening a form notes how many actions
+ * the case showed then: the step is refused if the case moves on before it is sent.
+ */
+function NextSteps({ c, onOpen, onConflict }: { c: CaseJson; onOpen: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ type: string; seenActions: number } | null>(null);
   return (
     <Card withBorder>
       <Title order={2} size="h3" mb="xs">
@@ -207,7 +227,10 @@ function NextSteps({ c }: { c: CaseJson }) {
             key={type}
             variant={["REFUSED", "REVOKED", "VIOLATION_RECORDED"].includes(type) ? "outline" : "filled"}
             color={["REFUSED", "REVOKED"].includes(type) ? "red.9" : "blue.8"}
-            onClick={() => setOpen(type)}
+            onClick={() => {
+              onOpen();
+              setOpen({ type, seenActions: c.actions.length });
+            }}
           >
             {label("action", type)}
           </Button>
@@ -216,11 +239,22 @@ function NextSteps({ c }: { c: CaseJson }) {
       <Modal
         opened={open !== null}
         onClose={() => setOpen(null)}
-        title={open ? label("action", open) : ""}
+        title={open ? label("action", open.type) : ""}
         size="lg"
         closeButtonProps={{ "aria-label": t("passes.form.close") }}
       >
-        {open && <ActionForm caseData={c} type={open} onDone={() => setOpen(null)} />}
+        {open && (
+          <ActionForm
+            caseData={c}
+            type={open.type}
+            seenActions={open.seenActions}
+            onDone={() => setOpen(null)}
+            onConflict={() => {
+              setOpen(null);
+              onConflict();
+            }}
+          />
+        )}
       </Modal>
     </Card>
   );

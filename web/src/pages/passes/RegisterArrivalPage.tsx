@@ -1,13 +1,12 @@
 import { Alert, Autocomplete, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import { useLang } from "../../useLang";
 import { RegisterFields } from "./ActionForms";
 import { PassLookupForm, usePassLookup } from "./PassLookup";
-import { StatusBadge, type ZoneEntry } from "./shared";
+import { StatusBadge, useZoneSearch, type ZoneEntry } from "./shared";
 
 /** The registrar's desk (Z p.18, App.1 rule 2): find a pass by number or code, verify it, register the arrival. */
 export function RegisterArrivalPage() {
@@ -41,18 +40,13 @@ function ArrivalByNumber({ number }: { number: string }) {
   const { lang } = useLang();
   const [text, setText] = useState("");
   const [kato, setKato] = useState<string | null>(null);
-  const [debounced] = useDebouncedValue(text, 250);
-  const zone = useQuery({
-    queryKey: ["zone-search", debounced],
-    queryFn: () =>
-      api<{ items: ZoneEntry[] }>(`/api/v1/reference/zone?limit=20&q=${encodeURIComponent(debounced)}`),
-  });
+  const zone = useZoneSearch(text);
   const label = (e: ZoneEntry) => `${lang === "kk" ? e.nameKk : e.nameRu} (${e.kato})`;
   return (
     <Stack>
       <Autocomplete
         label={t("passes.arrival.settlement")}
-        data={(zone.data?.items ?? []).map(label)}
+        data={zone.items.map(label)}
         value={text}
         onChange={setText}
         filter={({ options }) => options}

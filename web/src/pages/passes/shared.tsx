@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, List, Stack, Text, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { PASS_RULES } from "../../../../src/adapters/pdf/text.js";
@@ -68,6 +69,25 @@ export interface ZoneEntry {
   regionKk: string;
   regionRu: string;
   inStrip: boolean;
+}
+
+/**
+ * The border-zone settlements (the zone list in force) matching what is typed, a name or a KATO
+ * code, and the label of each: "name — region (KATO)" in the interface language.
+ */
+export function useZoneSearch(text: string) {
+  const { lang } = useLang();
+  const [debounced] = useDebouncedValue(text, 250);
+  const zone = useQuery({
+    queryKey: ["zone-search", debounced],
+    queryFn: () =>
+      api<{ items: ZoneEntry[] }>(`/api/v1/reference/zone?limit=20&q=${encodeURIComponent(debounced)}`),
+  });
+  return {
+    items: zone.data?.items ?? [],
+    label: (e: ZoneEntry) =>
+      `${lang === "kk" ? e.nameKk : e.nameRu} — ${lang === "kk" ? e.regionKk : e.regionRu} (${e.kato})`,
+  };
 }
 
 /** An IAB that takes applications. */

@@ -18,6 +18,7 @@ import type { Translated } from "../../../../src/core/i18n.js";
 import type { MemberInput } from "../../../../src/core/petitions/members.js";
 import { api } from "../../api";
 import { useLang } from "../../useLang";
+import { EMPTY_PERSON, type PersonDraft, type PersonField, PersonFields } from "../passes/PersonFields";
 import { ErrorAlert } from "../passes/shared";
 
 /** The server's verdict on one uploaded row. */
@@ -28,16 +29,20 @@ interface RowReport {
   member?: MemberInput;
 }
 
-const EMPTY = {
-  surname: "",
-  givenName: "",
-  patronymic: "",
-  birthYear: "",
-  address: "",
-  documentSeries: "",
-  documentNumber: "",
-  documentIssuedOn: "",
-  documentIssuedBy: "",
+/** A person being typed: the App.2 person fields and the address. */
+type MemberDraft = PersonDraft & { address: string };
+const EMPTY: MemberDraft = { ...EMPTY_PERSON, address: "" };
+
+/** The labels of a member's person fields (the document on a petition is a passport). */
+const PERSON_LABELS: Record<PersonField, string> = {
+  surname: "petitions.form.surname",
+  givenName: "petitions.form.givenName",
+  patronymic: "petitions.form.patronymic",
+  birthYear: "petitions.form.birthYear",
+  documentSeries: "petitions.form.series",
+  documentNumber: "petitions.form.docNumber",
+  documentIssuedOn: "petitions.form.issuedOn",
+  documentIssuedBy: "petitions.form.issuedBy",
 };
 
 /**
@@ -88,14 +93,6 @@ export function MembersEditor({
     setDraft(EMPTY);
     setLeader(false);
   };
-  const field = (key: keyof typeof EMPTY, label: string, type = "text") => (
-    <TextInput
-      type={type}
-      label={label}
-      value={draft[key]}
-      onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
-    />
-  );
   const bad = report?.filter((r) => !r.ok) ?? [];
   return (
     <Card withBorder>
@@ -191,31 +188,20 @@ export function MembersEditor({
             <Title order={3} size="h4">
               {t("petitions.form.addPerson")}
             </Title>
-            <Grid>
-              <Grid.Col span={{ base: 12, sm: 4 }}>{field("surname", t("petitions.form.surname"))}</Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                {field("givenName", t("petitions.form.givenName"))}
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                {field("patronymic", t("petitions.form.patronymic"))}
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 3 }}>
-                {field("birthYear", t("petitions.form.birthYear"), "number")}
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 9 }}>{field("address", t("petitions.form.address"))}</Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 2 }}>
-                {field("documentSeries", t("petitions.form.series"))}
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 3 }}>
-                {field("documentNumber", t("petitions.form.docNumber"))}
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 3 }}>
-                {field("documentIssuedOn", t("petitions.form.issuedOn"), "date")}
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                {field("documentIssuedBy", t("petitions.form.issuedBy"))}
-              </Grid.Col>
-            </Grid>
+            <PersonFields
+              value={draft}
+              onChange={setDraft}
+              labels={PERSON_LABELS}
+              afterBirthYear={
+                <Grid.Col span={{ base: 12, sm: 9 }}>
+                  <TextInput
+                    label={t("petitions.form.address")}
+                    value={draft.address}
+                    onChange={(e) => setDraft({ ...draft, address: e.currentTarget.value })}
+                  />
+                </Grid.Col>
+              }
+            />
             <Group>
               {!single && (
                 <Checkbox

@@ -1,7 +1,5 @@
 import {
   Alert,
-  Autocomplete,
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -14,7 +12,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +20,7 @@ import type { Translated } from "../../../../src/core/i18n.js";
 import type { MemberInput } from "../../../../src/core/petitions/members.js";
 import { ApiError, api } from "../../api";
 import { useLang } from "../../useLang";
+import { DestinationsPicker } from "../passes/DestinationsPicker";
 import {
   AA_ERRORS,
   addDays,
@@ -66,8 +64,6 @@ export function NewPetitionPage() {
   const [atEnterprise, setAtEnterprise] = useState(false);
   const [atEnterpriseReason, setAtEnterpriseReason] = useState("");
   const [places, setPlaces] = useState<ZoneEntry[]>([]);
-  const [placeText, setPlaceText] = useState("");
-  const [debounced] = useDebouncedValue(placeText, 250);
   const [departureDate, setDeparture] = useState(addDays(today(), kind === "STRIP_LIST" ? 35 : 14));
   const [returnDate, setReturn] = useState("");
   const [workDescription, setWork] = useState("");
@@ -84,28 +80,11 @@ export function NewPetitionPage() {
     opinion: "",
   });
 
-  const zone = useQuery({
-    queryKey: ["zone-search", debounced],
-    queryFn: () =>
-      api<{ items: ZoneEntry[] }>(`/api/v1/reference/zone?limit=20&q=${encodeURIComponent(debounced)}`),
-  });
   const preview = useQuery({
     queryKey: ["petition-rules", kind, departureDate],
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(departureDate),
     queryFn: () => api<RulePreview>(`/api/v1/petitions/rules?kind=${kind}&departureDate=${departureDate}`),
   });
-  const label = (e: ZoneEntry) =>
-    `${lang === "kk" ? e.nameKk : e.nameRu} — ${lang === "kk" ? e.regionKk : e.regionRu} (${e.kato})`;
-  const options = (zone.data?.items ?? []).filter((e) => !places.some((p) => p.kato === e.kato)).map(label);
-  const onPlaceChange = (value: string) => {
-    const entry = zone.data?.items.find((e) => label(e) === value);
-    if (!entry) {
-      setPlaceText(value);
-      return;
-    }
-    setPlaces([...places, entry]);
-    setPlaceText("");
-  };
 
   const submit = useMutation({
     mutationFn: () =>
@@ -191,25 +170,14 @@ export function NewPetitionPage() {
                   )}
                 </>
               )}
-              <Autocomplete
+              <DestinationsPicker
+                value={places}
+                onChange={setPlaces}
                 label={t("petitions.form.destinations")}
                 placeholder={t("petitions.form.destinationHint")}
-                data={options}
-                value={placeText}
-                onChange={onPlaceChange}
-                filter={({ options: o }) => o}
+                listLabel={t("petitions.form.destinations")}
                 error={fieldError("destinations")}
-                required
               />
-              {places.length > 0 && (
-                <Group gap="xs" role="list" aria-label={t("petitions.form.destinations")}>
-                  {places.map((p) => (
-                    <Badge key={p.kato} role="listitem" size="lg" variant="outline" color="blue.8" tt="none">
-                      {label(p)}
-                    </Badge>
-                  ))}
-                </Group>
-              )}
               <Grid>
                 <Grid.Col span={{ base: 6, sm: 3 }}>
                   <TextInput

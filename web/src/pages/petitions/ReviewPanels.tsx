@@ -14,8 +14,9 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MEMBER_CHECK_RESULTS, NSC_RESULTS } from "../../../../src/core/petitions/kinds.js";
 import { api } from "../../api";
 import { ErrorAlert } from "../passes/shared";
 import { fullName, type Petition, type PetitionMember } from "./types";
@@ -30,14 +31,121 @@ function usePetitionStep<T>(petition: Petition, path: string) {
   });
 }
 
+/**
+ * A set of per-person results: its values (the first needs no note, every other one does), where
+ * its texts are, the note's field in the request, and what is already recorded on a person.
+ */
+interface ResultSet {
+  results: readonly [string, ...string[]];
+  /** The column's and the select's label. */
+  label: string;
+  /** The prefix of each result's label. */
+  resultLabels: string;
+  /** The note's field in the request body, and its label. */
+  note: "reason" | "evidence";
+  noteLabel: string;
+  recorded: (m: PetitionMember) => Draft;
+}
+
+/** A person's result and note as being chosen. */
+interface Draft {
+  result: string;
+  note: string;
+}
+
+/** The NSC territorial body's result (Z p.27): a refusal needs its reason. */
+const NSC_SET: ResultSet = {
+  results: NSC_RESULTS,
+  label: "petitions.detail.nsc",
+  resultLabels: "petitions.detail.nscResult",
+  note: "reason",
+  noteLabel: "petitions.detail.nscReason",
+  recorded: (m) => ({ result: m.nscResult ?? "CLEARED", note: m.nscReason ?? "" }),
+};
+
+/** The IAB officer's records check (Z p.30): a match needs its evidence. */
+const CHECK_SET: ResultSet = {
+  results: MEMBER_CHECK_RESULTS,
+  label: "petitions.detail.check",
+  resultLabels: "petitions.detail.checkResult",
+  note: "evidence",
+  noteLabel: "petitions.detail.evidence",
+  recorded: (m) => ({ result: m.checkResult ?? "CLEAR", note: m.checkEvidence ?? "" }),
+};
+
+/** The results being chosen for some people of a petition, and the request body that records them. */
+function useResultDrafts(set: ResultSet, people: PetitionMember[]) {
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const value = (m: PetitionMember) => drafts[m.id] ?? set.recorded(m);
+  return {
+    value,
+    change: (m: PetitionMember, draft: Draft) => setDrafts({ ...drafts, [m.id]: draft }),
+    body: () => ({
+      results: people.map((m) => {
+        const v = value(m);
+        return {
+          memberId: m.id,
+          result: v.result,
+          ...(v.result !== set.results[0] ? { [set.note]: v.note } : {}),
+        };
+      }),
+    }),
+  };
+}
+
+/**
+ * One person's row in a review table: number, name and year of birth, the cells a panel adds
+ * (`children`), the result chosen from the set, and the note when the result needs one.
+ */
+function ResultRow({
+  member,
+  set,
+  value,
+  onChange,
+  children,
+}: {
+  member: PetitionMember;
+  set: ResultSet;
+  value: Draft;
+  onChange: (draft: Draft) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const name = fullName(member);
+  return (
+    <Table.Tr>
+      <Table.Td>{member.seq}</Table.Td>
+      <Table.Td>
+        {name}, {member.birthYear}
+      </Table.Td>
+      {children}
+      <Table.Td>
+        <NativeSelect
+          aria-label={`${t(set.label)}: ${name}`}
+          data={set.results.map((r) => ({ value: r, label: t(`${set.resultLabels}.${r}`) }))}
+          value={value.result}
+          onChange={(e) => onChange({ ...value, result: e.currentTarget.value })}
+        />
+      </Table.Td>
+      <Table.Td>
+        {value.result !== set.results[0] && (
+          <TextInput
+            aria-label={`${t(set.noteLabel)}: ${name}`}
+            value={value.note}
+            onChange={(e) => onChange({ ...value, note: e.currentTarget.value })}
+          />
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 /** The NSC body's result per person of a strip list (Z p.27). */
 export function NscPanel({ petition }: { petition: Petition }) {
   const { t } = useTranslation();
   const open = petition.members.filter((m) => !m.decision);
-  const [results, setResults] = useState<Record<string, { result: string; reason: string }>>({});
+  const drafts = useResultDrafts(NSC_SET, open);
   const save = usePetitionStep<{ results: object[] }>(petition, "nsc-results");
-  const value = (m: PetitionMember) =>
-    results[m.id] ?? { result: m.nscResult ?? "CLEARED", reason: m.nscReason ?? "" };
   if (open.length === 0) return null;
   return (
     <Card withBorder>
@@ -55,61 +163,20 @@ export function NscPanel({ petition }: { petition: Petition }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {open.map((m) => {
-              const v = value(m);
-              const name = fullName(m);
-              return (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{m.seq}</Table.Td>
-                  <Table.Td>
-                    {name}, {m.birthYear}
-                  </Table.Td>
-                  <Table.Td>
-                    <NativeSelect
-                      aria-label={`${t("petitions.detail.nsc")}: ${name}`}
-                      data={["CLEARED", "REFUSED"].map((r) => ({
-                        value: r,
-                        label: t(`petitions.detail.nscResult.${r}`),
-                      }))}
-                      value={v.result}
-                      onChange={(e) =>
-                        setResults({ ...results, [m.id]: { ...v, result: e.currentTarget.value } })
-                      }
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {v.result === "REFUSED" && (
-                      <TextInput
-                        aria-label={`${t("petitions.detail.nscReason")}: ${name}`}
-                        value={v.reason}
-                        onChange={(e) =>
-                          setResults({ ...results, [m.id]: { ...v, reason: e.currentTarget.value } })
-                        }
-                      />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {open.map((m) => (
+              <ResultRow
+                key={m.id}
+                member={m}
+                set={NSC_SET}
+                value={drafts.value(m)}
+                onChange={(d) => drafts.change(m, d)}
+              />
+            ))}
           </Table.Tbody>
         </Table>
         <ErrorAlert error={save.error} />
         <Group>
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate({
-                results: open.map((m) => {
-                  const v = value(m);
-                  return {
-                    memberId: m.id,
-                    result: v.result,
-                    ...(v.result === "REFUSED" ? { reason: v.reason } : {}),
-                  };
-                }),
-              })
-            }
-          >
+          <Button loading={save.isPending} onClick={() => save.mutate(drafts.body())}>
             {t("petitions.detail.saveNsc")}
           </Button>
         </Group>
@@ -124,11 +191,9 @@ export function CheckPanel({ petition }: { petition: Petition }) {
   const open = petition.members.filter(
     (m) => m.outcome === "AWAITING_CHECK" || m.outcome === "AWAITING_DECISION",
   );
-  const [results, setResults] = useState<Record<string, { result: string; evidence: string }>>({});
+  const drafts = useResultDrafts(CHECK_SET, open);
   const screen = usePetitionStep<Record<string, never>>(petition, "screen");
   const save = usePetitionStep<{ results: object[] }>(petition, "checks");
-  const value = (m: PetitionMember) =>
-    results[m.id] ?? { result: m.checkResult ?? "CLEAR", evidence: m.checkEvidence ?? "" };
   if (open.length === 0) return null;
   const screened = screen.data as { screened: number; withCandidates: number } | undefined;
   return (
@@ -155,76 +220,36 @@ export function CheckPanel({ petition }: { petition: Petition }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {open.map((m) => {
-              const v = value(m);
-              const name = fullName(m);
-              return (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{m.seq}</Table.Td>
-                  <Table.Td>
-                    {name}, {m.birthYear}
-                  </Table.Td>
-                  <Table.Td>
-                    {m.screening === null
-                      ? "—"
-                      : m.screening.candidates.length === 0
-                        ? t("petitions.detail.noCandidates")
-                        : m.screening.candidates.map((c) => (
-                            <Text key={c.recordId} size="sm">
-                              {t("petitions.detail.candidate", {
-                                names: c.names.join(" / "),
-                                score: c.score.toFixed(2),
-                                reason: c.reason,
-                              })}
-                            </Text>
-                          ))}
-                  </Table.Td>
-                  <Table.Td>
-                    <NativeSelect
-                      aria-label={`${t("petitions.detail.check")}: ${name}`}
-                      data={["CLEAR", "POSSIBLE_MATCH", "CONFIRMED_MATCH"].map((r) => ({
-                        value: r,
-                        label: t(`petitions.detail.checkResult.${r}`),
-                      }))}
-                      value={v.result}
-                      onChange={(e) =>
-                        setResults({ ...results, [m.id]: { ...v, result: e.currentTarget.value } })
-                      }
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {v.result !== "CLEAR" && (
-                      <TextInput
-                        aria-label={`${t("petitions.detail.evidence")}: ${name}`}
-                        value={v.evidence}
-                        onChange={(e) =>
-                          setResults({ ...results, [m.id]: { ...v, evidence: e.currentTarget.value } })
-                        }
-                      />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {open.map((m) => (
+              <ResultRow
+                key={m.id}
+                member={m}
+                set={CHECK_SET}
+                value={drafts.value(m)}
+                onChange={(d) => drafts.change(m, d)}
+              >
+                <Table.Td>
+                  {m.screening === null
+                    ? "—"
+                    : m.screening.candidates.length === 0
+                      ? t("petitions.detail.noCandidates")
+                      : m.screening.candidates.map((c) => (
+                          <Text key={c.recordId} size="sm">
+                            {t("petitions.detail.candidate", {
+                              names: c.names.join(" / "),
+                              score: c.score.toFixed(2),
+                              reason: c.reason,
+                            })}
+                          </Text>
+                        ))}
+                </Table.Td>
+              </ResultRow>
+            ))}
           </Table.Tbody>
         </Table>
         <ErrorAlert error={save.error} />
         <Group>
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate({
-                results: open.map((m) => {
-                  const v = value(m);
-                  return {
-                    memberId: m.id,
-                    result: v.result,
-                    ...(v.result !== "CLEAR" ? { evidence: v.evidence } : {}),
-                  };
-                }),
-              })
-            }
-          >
+          <Button loading={save.isPending} onClick={() => save.mutate(drafts.body())}>
             {t("petitions.detail.saveChecks")}
           </Button>
         </Group>

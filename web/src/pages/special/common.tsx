@@ -1,11 +1,7 @@
 import { Badge, Select } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api";
-import { useLang } from "../../useLang";
-import type { ZoneEntry } from "../passes/shared";
+import { useZoneSearch, type ZoneEntry } from "../passes/shared";
 
 /** A foreigner's case line as GET /api/v1/foreigners returns it. */
 export interface ForeignerSummary {
@@ -129,21 +125,12 @@ export function PlacePicker({
   onChange: (kato: string | null) => void;
   error?: string | undefined;
 }) {
-  const { lang } = useLang();
   const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
-  const zone = useQuery({
-    queryKey: ["zone-search", debounced],
-    queryFn: () =>
-      api<{ items: ZoneEntry[] }>(`/api/v1/reference/zone?limit=20&q=${encodeURIComponent(debounced)}`),
-  });
+  const zone = useZoneSearch(search);
   const [chosen, setChosen] = useState<ZoneEntry | null>(null);
-  const items = zone.data?.items ?? [];
+  const items = zone.items;
   const data = [...(chosen && !items.some((e) => e.kato === chosen.kato) ? [chosen] : []), ...items].map(
-    (e) => ({
-      value: e.kato,
-      label: `${lang === "kk" ? e.nameKk : e.nameRu} — ${lang === "kk" ? e.regionKk : e.regionRu} (${e.kato})`,
-    }),
+    (e) => ({ value: e.kato, label: zone.label(e) }),
   );
   return (
     <Select

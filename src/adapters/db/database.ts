@@ -21,14 +21,11 @@ export interface DbScope {
   all?: boolean;
 }
 
-/**
- * A hand-written statement for a hot path: its text, and the name under which a server connection
- * keeps it prepared (parsed and planned once per connection instead of on every call).
- */
-export interface Statement {
-  name: string;
-  text: string;
-}
+/** The schema's hot-path functions: each enters the application role and the scope it is given first. */
+export type HotPathFunction =
+  | "shekara_sessions_of"
+  | "shekara_submission_reads"
+  | "shekara_write_submissions";
 
 /** The database adapter: one interface, two drivers, one code path. */
 export interface Database {
@@ -37,8 +34,12 @@ export interface Database {
   readonly db: AppDb;
   /** Runs `fn` in a transaction under the non-superuser application role, scoped for row-level security. */
   tx<T>(scope: DbScope, fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Runs a hand-written statement inside a transaction this adapter opened; answers its rows. */
-  query<R = Record<string, unknown>>(tx: Tx, statement: Statement, params: unknown[]): Promise<R[]>;
+  /**
+   * Calls a hot-path function as a statement of its own: one round trip, one transaction, kept
+   * prepared on a server connection. The scope goes first; the function enters the application role
+   * and the scope before anything else (migration hot_path_functions). Answers its rows.
+   */
+  call<R = Record<string, unknown>>(fn: HotPathFunction, scope: DbScope, args: unknown[]): Promise<R[]>;
   /** Runs a raw query as the owner (benchmarks, health checks, maintenance). */
   ownerQuery(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Applies pending forward-only migrations (safe from several instances at once). */

@@ -3,7 +3,7 @@ import type { Database } from "./database.js";
 import { openPglite } from "./pglite.js";
 import { openPostgres } from "./postgres.js";
 
-export type { AppDb, Database, DbScope, Statement, Tx } from "./database.js";
+export type { AppDb, Database, DbScope, HotPathFunction, Tx } from "./database.js";
 export { DataFolderLockedError } from "./pglite.js";
 export { rowsOf } from "./rows.js";
 

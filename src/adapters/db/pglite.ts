@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { ltree } from "@electric-sql/pglite/contrib/ltree";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -9,9 +9,9 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import lockfile from "proper-lockfile";
 import * as schema from "../../db/schema.js";
-import type { AppDb, Database, Tx } from "./database.js";
+import type { AppDb, Database, DbScope, HotPathFunction } from "./database.js";
 import { MIGRATIONS_DIR } from "./migrate.js";
-import { enterAppRole } from "./scope.js";
+import { callOf, enterAppRole } from "./scope.js";
 
 /** Raised when another process holds the embedded database's data folder. */
 export class DataFolderLockedError extends Error {
@@ -62,22 +62,17 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   await client.waitReady;
   const pgliteDb = drizzle({ client, schema });
   const db = pgliteDb as unknown as AppDb;
-  // The PGlite transaction under each open Drizzle transaction, for hand-written statements.
-  const clients = new WeakMap<Tx, Transaction>();
   return {
     kind: "pglite",
     db,
     tx: (scope, fn) =>
       db.transaction(async (tx) => {
-        clients.set(tx, (tx as unknown as { session: { client: Transaction } }).session.client);
         await enterAppRole(tx, scope);
         return fn(tx);
       }),
-    // In-process: no connection to keep a statement prepared on, so the name is not used.
-    async query<R>(tx: Tx, statement: { name: string; text: string }, params: unknown[]) {
-      const client = clients.get(tx);
-      if (!client) throw new Error("query: not a transaction of this database");
-      return (await client.query<R>(statement.text, params)).rows;
+    async call<R>(fn: HotPathFunction, scope: DbScope, args: unknown[]) {
+      const { text, values } = callOf(fn, scope, args);
+      return (await client.query<R>(text, values)).rows;
     },
     async ownerQuery(text, params) {
       const result = await client.query<Record<string, unknown>>(text, params);

@@ -2,9 +2,9 @@ import { drizzle, NodePgSession, NodePgTransaction } from "drizzle-orm/node-post
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "../../db/schema.js";
-import type { AppDb, Database, Tx } from "./database.js";
+import type { AppDb, Database, DbScope, HotPathFunction, Tx } from "./database.js";
 import { MIGRATIONS_DIR } from "./migrate.js";
-import { scopeSettings } from "./scope.js";
+import { callOf, scopeSettings } from "./scope.js";
 
 // Any fixed number: instances starting at once must not migrate concurrently.
 const MIGRATION_LOCK = 7_317_001;
@@ -22,8 +22,6 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
   pool.on("error", () => undefined);
   const db = drizzle({ client: pool, schema }) as unknown as AppDb;
   const { dialect, _ } = db as unknown as DrizzleInternals;
-  // The connection of each open transaction, for hand-written statements run in it.
-  const clients = new WeakMap<Tx, pg.PoolClient>();
   return {
     kind: "postgres",
     db,
@@ -43,7 +41,6 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
         await client.query(`BEGIN; SELECT ${settings}`);
         const session = new NodePgSession(client, dialect, _.schema);
         const tx = new NodePgTransaction(dialect, session, _.schema) as unknown as Tx;
-        clients.set(tx, client);
         try {
           const result = await fn(tx);
           await client.query("COMMIT");
@@ -59,11 +56,9 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
         client.release(broken);
       }
     },
-    async query<R>(tx: Tx, statement: { name: string; text: string }, params: unknown[]) {
-      const client = clients.get(tx);
-      if (!client) throw new Error("query: not a transaction of this database");
-      const result = await client.query({ name: statement.name, text: statement.text, values: params });
-      return result.rows as R[];
+    async call<R>(fn: HotPathFunction, scope: DbScope, args: unknown[]) {
+      const { text, values } = callOf(fn, scope, args);
+      return (await pool.query({ name: fn, text, values })).rows as R[];
     },
     async ownerQuery(text, params) {
       const result = await pool.query(text, params as unknown[]);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { APP_ROLE, type DbScope, type Tx } from "./database.js";
+import { APP_ROLE, type DbScope, type HotPathFunction, type Tx } from "./database.js";
 
 /**
  * The transaction-local settings that put a transaction under the application role with the
@@ -15,6 +15,16 @@ export function scopeSettings(scope: DbScope): [string, string][] {
     // security inflates) took longer than the queries themselves (work queues at 4M cases).
     ["jit", "off"],
   ];
+}
+
+/** A hot-path function's call: its scope arguments first, then its own (migration hot_path_functions). */
+export function callOf(
+  fn: HotPathFunction,
+  scope: DbScope,
+  args: readonly unknown[],
+): { text: string; values: unknown[] } {
+  const values = [scope.unitPaths.join(","), scope.userId ?? "", scope.all === true, ...args];
+  return { text: `SELECT * FROM ${fn}(${values.map((_, i) => `$${i + 1}`).join(", ")})`, values };
 }
 
 /**

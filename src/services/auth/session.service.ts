@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
-import type { Database, Statement, Tx } from "../../adapters/db/index.js";
+import type { Database, Tx } from "../../adapters/db/index.js";
 import { isRole, permissionsOf, type Role } from "../../core/access/roles.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { sessions, units, userContacts, users, userTotp, verificationCodes } from "../../db/schema.js";
@@ -403,67 +403,52 @@ function lookupsOf(database: Database): GroupCommit<typeof SYSTEM, SessionLookup
   return queue;
 }
 
-/** Reads the sessions of a batch of lookups with their enabled users; touches those seen long ago. */
+/**
+ * Reads the sessions of a batch of lookups with their enabled users and touches the live ones seen
+ * more than a minute ago, in one call (migration hot_path_functions). Timeouts are judged per
+ * request, at its own time, on the activity read before the touch.
+ */
 async function resolveSessions(
   database: Database,
   items: readonly SessionLookup[],
 ): Promise<ItemOutcome<Actor | null>[]> {
-  return database.tx(SYSTEM, async (tx) => {
-    const hashes = [...new Set(items.map((item) => item.hash))];
-    const rows = (await database.query<SessionRow>(tx, SESSIONS_OF_TOKENS, [hashes])).map((r) => ({
-      tokenHash: r.token_hash,
-      lastSeenAt: new Date(r.last_seen_at),
-      expiresAt: new Date(r.expires_at),
-      user: {
-        id: r.id,
-        login: r.login,
-        fullName: r.full_name,
-        roles: r.roles,
-        unitId: r.unit_id,
-        locale: r.locale,
+  const hashes = [...new Set(items.map((item) => item.hash))];
+  const latest = Math.max(...items.map((item) => item.now.getTime()));
+  const idleMs = Math.max(...items.map((item) => item.idleMs));
+  const found = await database.call<SessionRow>("shekara_sessions_of", SYSTEM, [
+    hashes,
+    new Date(latest),
+    new Date(latest - TOUCH_INTERVAL_MS),
+    new Date(latest - idleMs),
+  ]);
+  const byHash = new Map(
+    found.map((r) => [
+      r.token_hash,
+      {
+        lastSeenAt: new Date(r.last_seen_at),
+        expiresAt: new Date(r.expires_at),
+        user: {
+          id: r.id,
+          login: r.login,
+          fullName: r.full_name,
+          roles: r.roles,
+          unitId: r.unit_id,
+          locale: r.locale,
+        },
+        unitPath: r.unit_path,
+        timeZone: r.time_zone,
       },
-      unitPath: r.unit_path,
-      timeZone: r.time_zone,
-    }));
-    const byHash = new Map(rows.map((row) => [row.tokenHash, row]));
-    const touch = new Map<string, Date>();
-    const outcomes = items.map(({ hash, now, idleMs }): ItemOutcome<Actor | null> => {
-      const row = byHash.get(hash);
-      const live =
-        row !== undefined &&
-        row.expiresAt.getTime() > now.getTime() &&
-        row.lastSeenAt.getTime() > now.getTime() - idleMs;
-      if (!live) return { ok: true, value: null };
-      if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-        const latest = touch.get(hash);
-        if (!latest || latest < now) touch.set(hash, now);
-      }
-      return { ok: true, value: actorOfRow(row) };
-    });
-    for (const [hash, now] of touch) {
-      await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
-    }
-    return outcomes;
+    ]),
+  );
+  return items.map(({ hash, now, idleMs: idle }): ItemOutcome<Actor | null> => {
+    const row = byHash.get(hash);
+    const live =
+      row !== undefined &&
+      row.expiresAt.getTime() > now.getTime() &&
+      row.lastSeenAt.getTime() > now.getTime() - idle;
+    return { ok: true, value: live ? actorOfRow(row) : null };
   });
 }
-
-/**
- * Live sessions of token hashes with their enabled users. Every signed-in request pays for it, so
- * it is hand-written and kept prepared; timeouts are judged per request by the caller.
- */
-const SESSIONS_OF_TOKENS: Statement = {
-  name: "sessions_of_tokens",
-  text: `
-    SELECT s.token_hash, s.last_seen_at, s.expires_at, u.id, u.login, u.full_name, u.roles, u.unit_id,
-           u.locale, n.path::text AS unit_path, n.time_zone
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id
-    LEFT JOIN units n ON n.id = u.unit_id
-    LEFT JOIN user_contacts c ON c.user_id = u.id
-    WHERE s.token_hash = ANY($1::text[])
-      AND s.ended_at IS NULL AND u.disabled_at IS NULL
-      AND (c.user_id IS NULL OR c.confirmed_at IS NOT NULL)`,
-};
 
 /** Not disabled, and a self-registered citizen's contact confirmed (with users and user_contacts joined). */
 const enabledUser = and(

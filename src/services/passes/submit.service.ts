@@ -1,20 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Database, type DbScope, rowsOf, type Statement, type Tx } from "../../adapters/db/index.js";
+import { type Database, type DbScope, rowsOf, type Tx } from "../../adapters/db/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
 import { type ApplicationData, apply, type PassAction, replay } from "../../core/passes/index.js";
 import type { RuleSet } from "../../core/rules/index.js";
 import { localDate } from "../../core/time.js";
 import type { applications } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
-import { type AuditEntry, auditInsert, auditRows } from "../audit/audit.service.js";
+import { type AuditEntry, auditRows } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
 import { findZoneEntry, type ZoneEntry } from "../reference/zone.service.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { allowedActions, type CaseView } from "./case-view.js";
-import { compactEligibility, distinctTexts, explanationsInsert } from "./explanations.js";
+import { compactEligibility, distinctTexts } from "./explanations.js";
 
 /** What a citizen or an intake officer submits (Z App.2). */
 export interface SubmitInput {
@@ -104,27 +104,46 @@ function queueOf(database: Database) {
 }
 
 /**
- * Writes a batch in one transaction. When a statement fails the transaction has rolled back and
- * nothing of the batch is written, so each submission is then written alone and only the one at
- * fault fails. A failed COMMIT may or may not have written the batch: every submission then gets
- * the error, as it would in a transaction of its own.
+ * Writes a batch in two round trips, each a statement of its own and so its own transaction: one
+ * reads what every submission needs, one writes the new rows with their explanations, first actions
+ * and audit entries (SQL functions, migration hot_path_functions). A batch's time was its round
+ * trips, each waiting behind the server's other work. The read needs no transaction with the
+ * write: the Idempotency-Key is enforced by the rows' unique index, numbers come from a sequence,
+ * the unit and the zone list are reference data, and the overlap flag is advice. A statement's
+ * error rolls the write back whole, so each submission is then written alone and only the one at
+ * fault fails; a lost connection may or may not have written the batch, so every submission then
+ * gets the error, as alone it would.
  */
 async function writeBatch(
   database: Database,
   scope: DbScope,
   items: Submission[],
 ): Promise<ItemOutcome<Submitted>[]> {
-  let statementFailed = false;
-  try {
-    return await database.tx(scope, async (tx) => {
-      try {
-        return await submitAll(database, tx, items);
-      } catch (err) {
-        statementFailed = true;
-        throw err;
+  const reads = await readAll(database, scope, items);
+  const outcomes: ItemOutcome<Submitted>[] = [];
+  const ready: Prepared[] = [];
+  for (const [index, item] of items.entries()) {
+    const read = reads[index];
+    try {
+      if (!read) throw new Error("submission read returned no row");
+      if (read.existing) {
+        outcomes.push({ ok: true, value: { id: read.existing, created: false } });
+        continue;
       }
-    });
+      const prepared = await prepare(item, read, index);
+      ready.push(prepared);
+      outcomes.push({ ok: true, value: { id: prepared.row.id, created: true, view: prepared.view } });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes.push({ ok: false, error });
+    }
+  }
+  if (ready.length === 0) return outcomes;
+  let written: Set<string>;
+  try {
+    written = await writeAll(database, scope, ready);
   } catch (err) {
+    const statementFailed = typeof (err as { code?: unknown }).code === "string";
     if (!statementFailed || items.length === 1) throw err;
     return oneByOne(items, async (item) => {
       const [outcome] = await writeBatch(database, scope, [item]);
@@ -133,6 +152,19 @@ async function writeBatch(
       return outcome.value;
     });
   }
+  // A row not written met another with the same Idempotency-Key (in this batch, or committed
+  // meanwhile by a concurrent request): the retry answers the first application.
+  const lost = ready.filter((p) => !written.has(p.row.id));
+  if (lost.length > 0) {
+    const firsts = await database.tx(scope, (tx) => firstOfKeys(tx, lost));
+    for (const p of lost) {
+      const first = firsts.get(`${p.row.enteredBy}|${p.row.idempotencyKey}`);
+      outcomes[p.index] = first
+        ? { ok: true, value: { id: first, created: false } }
+        : { ok: false, error: new AppError("CONCURRENT_CHANGE") };
+    }
+  }
+  return outcomes;
 }
 
 /** Statuses of a live application, for the overlapping-trip flag. */
@@ -152,11 +184,16 @@ interface SubmitReads {
 }
 
 /**
- * Reads what every submission of a batch needs, in one statement: its idempotency key's first
- * application, the receiving unit, the same person's live applications and the next number. The
- * number is spent even when the application is not written (gaps are fine).
+ * Reads what every submission of a batch needs, in one call: its idempotency key's first
+ * application, the receiving unit, the same person's live applications, the destination's zone
+ * entry and the next number. The number is spent even when the application is not written (gaps
+ * are fine).
  */
-async function readAll(database: Database, tx: Tx, items: readonly Submission[]): Promise<SubmitReads[]> {
+async function readAll(
+  database: Database,
+  scope: DbScope,
+  items: readonly Submission[],
+): Promise<SubmitReads[]> {
   const inputs = items.map((item, n) => ({
     n,
     entered_by: item.actor.userId,
@@ -167,32 +204,11 @@ async function readAll(database: Database, tx: Tx, items: readonly Submission[])
     kato: item.input.data.destinations[0] ?? "",
     departure: item.input.data.departureDate,
   }));
-  return database.query<SubmitReads>(tx, READ_SUBMISSIONS, [JSON.stringify(inputs), LIVE_STATUSES]);
+  return database.call<SubmitReads>("shekara_submission_reads", scope, [
+    JSON.stringify(inputs),
+    LIVE_STATUSES,
+  ]);
 }
-
-const READ_SUBMISSIONS: Statement = {
-  name: "submit_read",
-  text: `
-    SELECT i.n,
-      CASE WHEN i.idem IS NOT NULL THEN
-        (SELECT x.id FROM applications x WHERE x.entered_by = i.entered_by AND x.idempotency_key = i.idem LIMIT 1)
-      END AS existing,
-      u.id AS unit_id, u.agency, u.path::text AS path, u.code, u.pass_series,
-      (SELECT json_agg(o.data) FROM (
-         SELECT x.data FROM applications x
-         WHERE x.surname = i.surname AND x.birth_year = i.birth_year AND x.status = ANY($2::text[])
-         LIMIT 50) o) AS others,
-      (SELECT to_json(e) FROM zone_entries e
-       WHERE e.kato = i.kato
-         AND e.list_id = (SELECT l.id FROM zone_lists l WHERE l.effective_from <= i.departure
-                          ORDER BY l.effective_from DESC LIMIT 1)
-       LIMIT 1) AS zone,
-      CASE WHEN u.agency = 'IAB' THEN nextval('application_numbers') END AS seq
-    FROM json_to_recordset($1::json)
-      AS i(n int, entered_by uuid, idem text, unit_id uuid, surname text, birth_year int, kato text, departure date)
-    LEFT JOIN units u ON u.id = i.unit_id
-    ORDER BY i.n`,
-};
 
 /** A submission ready to write: its row, first action, audit entry and the view to answer with. */
 interface Prepared {
@@ -205,54 +221,53 @@ interface Prepared {
   view: CaseView;
 }
 
-/** Reads, prepares and writes a batch in the caller's transaction; per-item refusals are outcomes. */
-async function submitAll(
+/** Writes the batch's new cases in one call; answers the ids written. */
+async function writeAll(
   database: Database,
-  tx: Tx,
-  items: readonly Submission[],
-): Promise<ItemOutcome<Submitted>[]> {
-  const reads = await readAll(database, tx, items);
-  const outcomes: ItemOutcome<Submitted>[] = [];
-  const ready: Prepared[] = [];
-  for (const [index, item] of items.entries()) {
-    const read = reads[index];
-    try {
-      if (!read) throw new Error("submission read returned no row");
-      if (read.existing) {
-        outcomes.push({ ok: true, value: { id: read.existing, created: false } });
-        continue;
-      }
-      const prepared = await prepare(tx, item, read, index);
-      ready.push(prepared);
-      outcomes.push({ ok: true, value: { id: prepared.row.id, created: true, view: prepared.view } });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      outcomes.push({ ok: false, error });
-    }
-  }
-  if (ready.length === 0) return outcomes;
-  const written = await insertApplications(database, tx, ready);
-  const kept = ready.filter((p) => written.has(p.row.id));
-  if (kept.length > 0) {
-    await writeFirstActions(database, tx, kept);
-  }
-  // A row not written met another with the same Idempotency-Key (in this batch, or committed
-  // meanwhile by a concurrent request): the retry answers the first application.
-  const lost = ready.filter((p) => !written.has(p.row.id));
-  if (lost.length > 0) {
-    const firsts = await firstOfKeys(tx, lost);
-    for (const p of lost) {
-      const first = firsts.get(`${p.row.enteredBy}|${p.row.idempotencyKey}`);
-      outcomes[p.index] = first
-        ? { ok: true, value: { id: first, created: false } }
-        : { ok: false, error: new AppError("CONCURRENT_CHANGE") };
-    }
-  }
-  return outcomes;
+  scope: DbScope,
+  ready: readonly Prepared[],
+): Promise<Set<string>> {
+  const rows = ready.map(({ row, stored }) => ({
+    id: row.id,
+    number: row.number,
+    unit_id: row.unitId,
+    unit_path: row.unitPath,
+    applicant_user_id: row.applicantUserId,
+    entered_by: row.enteredBy,
+    idempotency_key: row.idempotencyKey,
+    status: row.status,
+    surname: row.surname,
+    given_name: row.givenName,
+    patronymic: row.patronymic,
+    birth_year: row.birthYear,
+    destination_kato: row.destinationKato,
+    departure_date: row.departureDate,
+    purpose: row.purpose,
+    data: row.data,
+    eligibility: stored.stored,
+    flags: row.flags,
+    lang: row.lang,
+    at: row.createdAt.toISOString(),
+  }));
+  const actions = ready.map(({ row, action }) => ({
+    application_id: row.id,
+    type: action.type,
+    at: action.at,
+    by_user_id: action.by,
+    unit_id: action.unitId || null,
+    payload: action.payload,
+  }));
+  const written = await database.call<{ written_id: string }>("shekara_write_submissions", scope, [
+    JSON.stringify(rows),
+    JSON.stringify(distinctTexts(ready.flatMap((p) => p.stored.texts))),
+    JSON.stringify(actions),
+    JSON.stringify(auditRows(ready.map((p) => p.audit))),
+  ]);
+  return new Set(written.map((r) => r.written_id));
 }
 
 /** Runs the rules on one submission and builds its row, first action, audit entry and view. */
-async function prepare(tx: Tx, item: Submission, reads: SubmitReads, index: number): Promise<Prepared> {
+async function prepare(item: Submission, reads: SubmitReads, index: number): Promise<Prepared> {
   const { actor, input, now, isCitizen, scope } = item;
   const unitId = input.unitId ?? actor.unitId;
   if (!unitId) throw invalid("unitId", "choose the internal affairs body of your permanent residence");
@@ -261,7 +276,7 @@ async function prepare(tx: Tx, item: Submission, reads: SubmitReads, index: numb
   }
   const unit = { id: reads.unit_id, path: reads.path, code: reads.code, passSeries: reads.pass_series };
   if (!isCitizen && !pathInScope(scope, unit.path)) throw notFound();
-  const eligibility = await eligibilityOf(item.deps, input.data, tx, zoneEntryOf(reads.zone));
+  const eligibility = await eligibilityOf(item.deps, input.data, zoneEntryOf(reads.zone));
   const ctx = { ruleSets: item.ruleSets };
   const id = randomUUID();
   const action: PassAction = {
@@ -325,89 +340,6 @@ async function prepare(tx: Tx, item: Submission, reads: SubmitReads, index: numb
   };
 }
 
-/** Inserts the batch's rows; answers the ids written (a row whose Idempotency-Key is taken is not). */
-async function insertApplications(
-  database: Database,
-  tx: Tx,
-  ready: readonly Prepared[],
-): Promise<Set<string>> {
-  const rows = ready.map(({ row, stored }) => ({
-    id: row.id,
-    number: row.number,
-    unit_id: row.unitId,
-    unit_path: row.unitPath,
-    applicant_user_id: row.applicantUserId,
-    entered_by: row.enteredBy,
-    idempotency_key: row.idempotencyKey,
-    status: row.status,
-    surname: row.surname,
-    given_name: row.givenName,
-    patronymic: row.patronymic,
-    birth_year: row.birthYear,
-    destination_kato: row.destinationKato,
-    departure_date: row.departureDate,
-    purpose: row.purpose,
-    data: row.data,
-    eligibility: stored.stored,
-    flags: row.flags,
-    lang: row.lang,
-    at: row.createdAt.toISOString(),
-  }));
-  const written = await database.query<{ id: string }>(tx, INSERT_APPLICATIONS, [JSON.stringify(rows)]);
-  return new Set(written.map((r) => r.id));
-}
-
-const INSERT_APPLICATIONS: Statement = {
-  name: "submit_applications",
-  text: `
-    INSERT INTO applications (id, number, unit_id, unit_path, applicant_user_id, entered_by, idempotency_key,
-      status, surname, given_name, patronymic, birth_year, destination_kato, departure_date, purpose, data,
-      eligibility, flags, version, lang, created_at, updated_at)
-    SELECT r.id, r.number, r.unit_id, r.unit_path::ltree, r.applicant_user_id, r.entered_by, r.idempotency_key,
-      r.status, r.surname, r.given_name, r.patronymic, r.birth_year, r.destination_kato, r.departure_date,
-      r.purpose, r.data, r.eligibility, r.flags, 1, r.lang, r.at, r.at
-    FROM json_to_recordset($1::json) AS r(id uuid, number text, unit_id uuid,
-      unit_path text, applicant_user_id uuid, entered_by uuid, idempotency_key text, status text, surname text,
-      given_name text, patronymic text, birth_year int, destination_kato text, departure_date date,
-      purpose text, data jsonb, eligibility jsonb, flags text[], lang text, at timestamptz)
-    ON CONFLICT (entered_by, idempotency_key) DO NOTHING
-    RETURNING id`,
-};
-
-/**
- * Writes, for the cases whose rows were written, their explanation texts not stored yet, first
- * actions (sequence 1) and audit entries: one statement. It follows the rows' own statement because
- * the actions' row-level security must see the rows.
- */
-async function writeFirstActions(database: Database, tx: Tx, kept: readonly Prepared[]): Promise<void> {
-  const actions = kept.map(({ row, action }) => ({
-    application_id: row.id,
-    type: action.type,
-    at: action.at,
-    by_user_id: action.by,
-    unit_id: action.unitId || null,
-    payload: action.payload,
-  }));
-  await database.query(tx, WRITE_FIRST_ACTIONS, [
-    JSON.stringify(distinctTexts(kept.flatMap((p) => p.stored.texts))),
-    JSON.stringify(actions),
-    JSON.stringify(auditRows(kept.map((p) => p.audit))),
-  ]);
-}
-
-const WRITE_FIRST_ACTIONS: Statement = {
-  name: "submit_first_actions",
-  text: `
-    WITH texts AS (${explanationsInsert("$1")} RETURNING 1),
-    actions AS (
-      INSERT INTO application_actions (application_id, seq, type, at, by_user_id, unit_id, payload)
-      SELECT a.application_id, 1, a.type, a.at, a.by_user_id, a.unit_id, a.payload
-      FROM json_to_recordset($2::json)
-        AS a(application_id uuid, type text, at timestamptz, by_user_id uuid, unit_id uuid, payload jsonb)
-      RETURNING 1)
-    ${auditInsert("$3")}`,
-};
-
 /** The first application of each (author, Idempotency-Key) among the given rows. */
 async function firstOfKeys(tx: Tx, lost: readonly Prepared[]): Promise<Map<string, string>> {
   const keys = lost.map(({ row }) => ({ entered_by: row.enteredBy, idem: row.idempotencyKey }));
@@ -434,7 +366,6 @@ const IDENTITY_DOCUMENTS: Record<ApplicationData["applicant"]["identityDocument"
 async function eligibilityOf(
   deps: Pick<Deps, "database" | "clock">,
   data: ApplicationData,
-  tx: Tx,
   zone: ZoneEntry | undefined,
 ) {
   const departureYear = Number(data.departureDate.slice(0, 4));
@@ -453,7 +384,9 @@ async function eligibilityOf(
     },
     // The submission read the destination's zone entry already; anything else is looked up here.
     async (date, kato) =>
-      date === data.departureDate && kato === data.destinations[0] ? zone : findZoneEntry(tx, date, kato),
+      date === data.departureDate && kato === data.destinations[0]
+        ? zone
+        : deps.database.tx({ unitPaths: [] }, (tx) => findZoneEntry(tx, date, kato)),
   );
 }
 

@@ -188,6 +188,52 @@ describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
     expect(ids).not.toContain(theirs?.json().id);
   });
 
+  it("runs the hot-path functions under the application role: row-level security refuses out-of-scope rows", async () => {
+    const [unit] = await t.deps.database.ownerQuery(
+      "SELECT id, path::text AS path FROM units WHERE code = 'DEMO-IAB-PANFILOV'",
+    );
+    const [other] = await t.deps.database.ownerQuery(
+      "SELECT path::text AS path FROM units WHERE agency = 'IAB' AND NOT path <@ $1::ltree AND NOT $1::ltree <@ path LIMIT 1",
+      [unit?.path],
+    );
+    const row = {
+      id: "00000000-0000-4000-8000-00000000beef",
+      number: "RLS-TEST-1",
+      unit_id: unit?.id,
+      unit_path: unit?.path,
+      applicant_user_id: null,
+      entered_by: "00000000-0000-4000-8000-000000000001",
+      idempotency_key: null,
+      status: "SUBMITTED",
+      surname: "Рұқсатсыз",
+      given_name: "Жол",
+      patronymic: null,
+      birth_year: 1990,
+      destination_kato: "334853100",
+      departure_date: "2026-12-20",
+      purpose: "VISIT_RELATIVES",
+      data: {},
+      eligibility: {},
+      flags: [],
+      lang: "kk",
+      at: new Date().toISOString(),
+    };
+    const write = (unitPaths: string[]) =>
+      t.deps.database.call("shekara_write_submissions", { unitPaths }, [
+        JSON.stringify([row]),
+        "[]",
+        "[]",
+        "[]",
+      ]);
+    await expect(write([String(other?.path)])).rejects.toThrow(/row-level security/);
+    await expect(
+      t.deps.database.ownerQuery("SELECT count(*)::int AS n FROM applications WHERE number = 'RLS-TEST-1'"),
+    ).resolves.toEqual([{ n: 0 }]);
+    // The same row under a scope holding its unit is written, and the role ends with the statement.
+    expect(await write([String(unit?.path)])).toEqual([{ written_id: row.id }]);
+    expect(await t.deps.database.ownerQuery("SELECT current_user AS u")).not.toEqual([{ u: "shekara_app" }]);
+  });
+
   it("stores each explanation once and gives it back with the case", async () => {
     const first = await submit(officer, application("Түсіндірме", "E600001"));
     const second = await submit(officer, application("Түсіндірмелі", "E600002"));

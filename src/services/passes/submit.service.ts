@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, type DbScope, rowsOf, type Tx } from "../../adapters/db/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
-import { type ApplicationData, apply, type PassAction, replay } from "../../core/passes/index.js";
+import { type ApplicationData, apply, deriveOn, NEW_CASE, type PassAction } from "../../core/passes/index.js";
 import type { RuleSet } from "../../core/rules/index.js";
 import { localDate } from "../../core/time.js";
 import type { applications } from "../../db/schema.js";
@@ -286,7 +286,7 @@ async function prepare(item: Submission, reads: SubmitReads, index: number): Pro
     unitId,
     payload: input.data,
   };
-  const state = apply(replay([], undefined, ctx), action, ctx);
+  const state = apply(NEW_CASE, action, ctx);
   const flags = new Set<string>(state.flags);
   if (overlaps(reads.others ?? [], input.data)) flags.add("OVERLAPPING_APPLICATION");
   const number = `${unit.passSeries ?? unit.code}-${now.getUTCFullYear()}-A${String(reads.seq).padStart(6, "0")}`;
@@ -319,7 +319,8 @@ async function prepare(item: Submission, reads: SubmitReads, index: number): Pro
     createdAt: now,
     updatedAt: now,
   };
-  const shown = replay([action], localDate(now), ctx);
+  // The case as shown today: the same state, its dated flags and status derived for today.
+  const shown = deriveOn(state, localDate(now));
   return {
     index,
     row,

@@ -1,7 +1,7 @@
 /**
  * Group commit for hot write paths: requests that arrive while a batch of the same kind is being
  * written wait and are written together in the next batch, one transaction for many requests.
- * Nothing is delayed when the path is idle (a lone request is a batch of one), and each request
+ * Nothing waits longer than a turn of the event loop when the path is idle, and each request
  * is answered only after its batch has committed, so an acknowledged write is as durable as a
  * write in its own transaction. The batch function answers each item separately: one item's
  * refusal never fails another.
@@ -23,6 +23,8 @@ interface Lane<K, I, O> {
   key: K;
   queue: Waiting<I, O>[];
   running: number;
+  /** A start is scheduled for the next turn of the event loop. */
+  scheduled: boolean;
 }
 
 /** Options of a group-commit queue. */
@@ -47,14 +49,26 @@ export interface GroupCommit<K, I, O> {
 export function groupCommit<K, I, O>(options: GroupCommitOptions<K, I, O>): GroupCommit<K, I, O> {
   const lanes = new Map<string, Lane<K, I, O>>();
 
+  // A batch starts on the next turn of the event loop, after the I/O already waiting: the requests
+  // that arrived together then go together. An in-process database (PGlite) answers before any
+  // other request is read, so without this pause every batch there was a batch of one.
+  const schedule = (id: string, lane: Lane<K, I, O>): void => {
+    if (lane.scheduled) return;
+    lane.scheduled = true;
+    setImmediate(() => {
+      lane.scheduled = false;
+      drain(id, lane);
+    });
+  };
+
   const drain = (id: string, lane: Lane<K, I, O>): void => {
     while (lane.running < options.maxInFlight && lane.queue.length > 0) {
       const batch = lane.queue.splice(0, options.maxBatch);
       lane.running += 1;
       void runBatch(lane.key, batch).finally(() => {
         lane.running -= 1;
-        if (lane.running === 0 && lane.queue.length === 0) lanes.delete(id);
-        else drain(id, lane);
+        if (lane.running === 0 && lane.queue.length === 0 && !lane.scheduled) lanes.delete(id);
+        else schedule(id, lane);
       });
     }
   };
@@ -84,11 +98,11 @@ export function groupCommit<K, I, O>(options: GroupCommitOptions<K, I, O>): Grou
         const id = options.keyOf(key);
         let lane = lanes.get(id);
         if (!lane) {
-          lane = { key, queue: [], running: 0 };
+          lane = { key, queue: [], running: 0, scheduled: false };
           lanes.set(id, lane);
         }
         lane.queue.push({ item, resolve, reject });
-        drain(id, lane);
+        schedule(id, lane);
       });
     },
     pending() {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { EVAL_SEED, generatePairs } from "./eval/generate.js";
 import { KAZAKH_FEMALE, KAZAKH_MALE, KAZAKH_SURNAMES, RUSSIAN_MALE } from "./eval/names-data.js";
 import {
   birthDateFromIin,
@@ -8,6 +9,8 @@ import {
   jaroWinkler,
   type PersonInput,
   scorePair,
+  scoreParts,
+  subjectScorer,
 } from "./match.js";
 import { KAZAKH_ALPHABET, toBgn, toIcao, toLat2021 } from "./translit.js";
 
@@ -204,5 +207,32 @@ describe("scorePair properties", () => {
         },
       ),
     );
+  });
+});
+
+describe("subjectScorer", () => {
+  it("gives exactly scoreParts' score for every pair of three generated evaluation sets", () => {
+    const pairs = [EVAL_SEED, 21, 22].flatMap((seed) => generatePairs(seed));
+    let above = 0;
+    for (const { a, b } of pairs) {
+      for (const [subject, record] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const expected = scoreParts(subject, record).score;
+        expect(subjectScorer(subject)(record)).toBe(expected);
+        if (expected >= DEFAULT_THRESHOLD) above += 1;
+      }
+    }
+    // Both sides of the threshold are covered.
+    expect(above).toBeGreaterThan(pairs.length / 2);
+    expect(above).toBeLessThan(pairs.length * 2);
+  });
+
+  it("keeps its answers per subject: one scorer over many records equals fresh ones", () => {
+    const pairs = generatePairs(23).slice(0, 400);
+    const subject = pairs[0]?.a ?? { names: ["Нұрлан Ахметов"] };
+    const scorer = subjectScorer(subject);
+    for (const { b } of pairs) expect(scorer(b)).toBe(scoreParts(subject, b).score);
   });
 });

@@ -6,7 +6,7 @@
  * another. The score only ranks candidates for an officer; it never decides (Z-18).
  */
 import { normalizeDocumentNumber, normalizeIin, phoneticKey } from "./keys.js";
-import { type NameToken, parseName, type TokenRole } from "./parse.js";
+import { type NameToken, splitName, type TokenRole } from "./parse.js";
 
 /** A person as screening sees them: one or more spellings of the full name and what else is known. */
 export interface PersonInput {
@@ -94,21 +94,31 @@ export interface ScoreResult {
 // ---------------------------------------------------------------------------------------------
 // String similarity
 
-/** Jaro similarity of two strings (0..1). */
+// Match flags of jaro(), reused (a call allocates nothing); grown for longer strings.
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+
+/** Jaro similarity of two strings (0..1), compared by UTF-16 code unit. */
 function jaro(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
+  if (a.length > flagsA.length || b.length > flagsB.length) {
+    const size = Math.max(a.length, b.length) * 2;
+    flagsA = new Uint8Array(size);
+    flagsB = new Uint8Array(size);
+  }
+  flagsA.fill(0, 0, a.length);
+  flagsB.fill(0, 0, b.length);
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const matchedA = new Array<boolean>(a.length).fill(false);
-  const matchedB = new Array<boolean>(b.length).fill(false);
   let matches = 0;
   for (let i = 0; i < a.length; i += 1) {
     const from = Math.max(0, i - window);
     const to = Math.min(b.length - 1, i + window);
+    const code = a.charCodeAt(i);
     for (let j = from; j <= to; j += 1) {
-      if (!matchedB[j] && a[i] === b[j]) {
-        matchedA[i] = true;
-        matchedB[j] = true;
+      if (flagsB[j] === 0 && code === b.charCodeAt(j)) {
+        flagsA[i] = 1;
+        flagsB[j] = 1;
         matches += 1;
         break;
       }
@@ -118,9 +128,9 @@ function jaro(a: string, b: string): number {
   let transpositions = 0;
   let k = 0;
   for (let i = 0; i < a.length; i += 1) {
-    if (!matchedA[i]) continue;
-    while (!matchedB[k]) k += 1;
-    if (a[i] !== b[k]) transpositions += 1;
+    if (flagsA[i] === 0) continue;
+    while (flagsB[k] === 0) k += 1;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions += 1;
     k += 1;
   }
   const t = transpositions / 2;
@@ -129,13 +139,19 @@ function jaro(a: string, b: string): number {
 
 /** Jaro–Winkler similarity, computed both ways round so that it is exactly symmetric. */
 export function jaroWinkler(a: string, b: string): number {
-  const one = (x: string, y: string): number => {
-    const j = jaro(x, y);
-    let prefix = 0;
-    while (prefix < 4 && prefix < x.length && prefix < y.length && x[prefix] === y[prefix]) prefix += 1;
-    return j + prefix * 0.1 * (1 - j);
-  };
-  return Math.max(one(a, b), one(b, a));
+  // The common prefix is the same both ways round; Jaro's greedy matching may not be.
+  let prefix = 0;
+  while (
+    prefix < 4 &&
+    prefix < a.length &&
+    prefix < b.length &&
+    a.charCodeAt(prefix) === b.charCodeAt(prefix)
+  ) {
+    prefix += 1;
+  }
+  const ab = jaro(a, b);
+  const ba = jaro(b, a);
+  return Math.max(ab + prefix * 0.1 * (1 - ab), ba + prefix * 0.1 * (1 - ba));
 }
 
 /** Similarity of two folded keys: equal keys 1, equal phonetic keys 0.97, else Jaro–Winkler. */
@@ -174,31 +190,120 @@ function normalizedRaw(raw: string): string {
     .replace(/['’ʼ`]/g, "");
 }
 
+/** A token comparison with the log-odds it contributes. */
+interface Compared {
+  similarity: number;
+  kind: TokenMatchKind;
+  weight: number;
+}
+
 /** Compares two tokens, aware of patronymics and surname endings; symmetric. */
 export function compareTokens(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
-  // A token is a function of its raw word and parsed tokens are shared objects (classifyToken
-  // remembers them), so the pair's answer is remembered by the two token objects.
-  const hit = pairCache.get(a)?.get(b);
+  return compared(a, b);
+}
+
+// Parsed tokens are shared objects (classifyToken remembers them). Apart from the exact-spelling
+// test, a comparison depends only on each token's role, key and stems — its signature — which the
+// Kazakh, Russian, Latin and upper-case forms of one word share; so answers are remembered per pair
+// of signatures (small numbers: the fastest keys a Map has), and many spellings share one answer.
+interface TokenInfo {
+  /** The word lower-cased without apostrophes: equal ones are the same spelling. */
+  spelling: string;
+  /** Number of the token's signature. */
+  signature: number;
+}
+
+let tokenInfos = new WeakMap<NameToken, TokenInfo>();
+const signatures = new Map<string, number>();
+let signatureRows: Array<Map<number, Compared> | undefined> = [];
+let pairCount = 0;
+const PAIR_CACHE_LIMIT = 500_000;
+/** The answer for two tokens spelled the same. */
+const EXACT: Compared = { similarity: 1, kind: "exact", weight: 3 };
+
+function infoOf(token: NameToken): TokenInfo {
+  let info = tokenInfos.get(token);
+  if (info === undefined) {
+    const key = `${token.role}|${token.key}|${token.stems.join(",")}`;
+    let signature = signatures.get(key);
+    if (signature === undefined) {
+      // Signatures come from a finite vocabulary; should it grow without end, start over.
+      if (signatures.size >= PAIR_CACHE_LIMIT) forgetPairs(true);
+      signature = signatures.size;
+      signatures.set(key, signature);
+      // Rows stay a dense array (a hole far past the end would turn it into a slow dictionary).
+      signatureRows.push(undefined);
+    }
+    info = { spelling: normalizedRaw(token.raw), signature };
+    tokenInfos.set(token, info);
+  }
+  return info;
+}
+
+function forgetPairs(signaturesToo: boolean): void {
+  signatureRows = signaturesToo ? [] : new Array<undefined>(signatures.size).fill(undefined);
+  pairCount = 0;
+  if (signaturesToo) {
+    signatures.clear();
+    tokenInfos = new WeakMap();
+    spellings.clear();
+  }
+}
+
+/** A spelling parsed, with what matching needs of its tokens. */
+interface Spelling {
+  tokens: NameToken[];
+  infos: TokenInfo[];
+  hasPatronymic: boolean;
+}
+
+// A subject is compared with dozens of records and records repeat across checks, so a spelling's
+// tokens and their numbers are looked up once per spelling, not once per token per comparison.
+const spellings = new Map<string, Spelling>();
+const SPELLING_CACHE_LIMIT = 200_000;
+
+/** A subject's spelling, remembered (one subject meets many records). */
+function spellingOf(text: string): Spelling {
+  let spelling = spellings.get(text);
+  if (spelling === undefined) {
+    if (spellings.size >= SPELLING_CACHE_LIMIT) spellings.clear();
+    spelling = spellingOnce(text);
+    spellings.set(text, spelling);
+  }
+  return spelling;
+}
+
+/** A record's spelling, parsed afresh: a registry's records are mostly met once. */
+function spellingOnce(text: string): Spelling {
+  const tokens = splitName(text);
+  return { tokens, infos: tokens.map(infoOf), hasPatronymic: tokens.some((t) => t.role === "patronymic") };
+}
+
+/** The pair's comparison with its weight, remembered by signatures. */
+function compared(a: NameToken, b: NameToken): Compared {
+  return comparedInfo(a, infoOf(a), b, infoOf(b));
+}
+
+function comparedInfo(a: NameToken, infoA: TokenInfo, b: NameToken, infoB: TokenInfo): Compared {
+  if (infoA.spelling === infoB.spelling) return EXACT;
+  let row = signatureRows[infoA.signature];
+  const hit = row?.get(infoB.signature);
   if (hit) return hit;
   // Bounded: when full it starts over, and the pairs in use come straight back.
   if (pairCount >= PAIR_CACHE_LIMIT) {
-    pairCache.clear();
-    pairCount = 0;
+    forgetPairs(false);
+    row = undefined;
   }
-  let row = pairCache.get(a);
   if (!row) {
     row = new Map();
-    pairCache.set(a, row);
+    signatureRows[infoA.signature] = row;
   }
-  const value = compareTokensOnce(a, b);
-  row.set(b, value);
+  const { similarity, kind } = compareTokensOnce(a, b);
+  const value = { similarity, kind, weight: tokenWeight(similarity) };
+  row.set(infoB.signature, value);
   pairCount += 1;
   return value;
 }
-
-const pairCache = new Map<NameToken, Map<NameToken, { similarity: number; kind: TokenMatchKind }>>();
-const PAIR_CACHE_LIMIT = 500_000;
-let pairCount = 0;
 
 function compareTokensOnce(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
   if (normalizedRaw(a.raw) === normalizedRaw(b.raw)) return { similarity: 1, kind: "exact" };
@@ -277,78 +382,268 @@ interface Assignment {
 
 /** Sums in a fixed order so that the result does not depend on which side came first. */
 function stableSum(values: readonly number[]): number {
-  // Ascending insertion sort of a copy (a handful of values; cheaper than Array.prototype.sort).
-  const sorted = values.slice();
-  for (let i = 1; i < sorted.length; i += 1) {
-    const value = sorted[i] ?? 0;
+  for (let i = 0; i < values.length; i += 1) sumScratch[i] = values[i] ?? 0;
+  return ascendingSum(sumScratch, values.length);
+}
+
+/** A scratch array of doubles (one element kind everywhere, so ascendingSum stays fast). */
+function doubles(length: number): number[] {
+  return new Array<number>(length).fill(0.5);
+}
+
+/** stableSum's working copy. */
+const sumScratch = doubles(16);
+
+/**
+ * Sorts the first `count` values ascending in place and sums them in that order. Insertion sort:
+ * a handful of values, cheaper than Array.prototype.sort.
+ */
+function ascendingSum(values: number[], count: number): number {
+  for (let i = 1; i < count; i += 1) {
+    const value = values[i] ?? 0;
     let j = i - 1;
-    while (j >= 0 && (sorted[j] ?? 0) > value) {
-      sorted[j + 1] = sorted[j] ?? 0;
+    while (j >= 0 && (values[j] ?? 0) > value) {
+      values[j + 1] = values[j] ?? 0;
       j -= 1;
     }
-    sorted[j + 1] = value;
+    values[j + 1] = value;
   }
   let sum = 0;
-  for (const value of sorted) sum += value;
+  for (let i = 0; i < count; i += 1) sum += values[i] ?? 0;
   return sum;
 }
 
-/** Best partial one-to-one assignment of tokens (exhaustive: names have at most six tokens). */
-function bestAssignment(weights: number[][], unmatchedA: number[], unmatchedB: number[]): Assignment {
-  const n = unmatchedA.length;
-  const m = unmatchedB.length;
-  const usedB = new Array<boolean>(m).fill(false);
-  const usedA = new Array<boolean>(n).fill(false);
-  let best: Assignment = { total: Number.NEGATIVE_INFINITY, pairs: [] };
-  const current: Array<[number, number]> = [];
-  const recurse = (i: number): void => {
-    if (i === n) {
-      const values: number[] = [];
-      for (const [x, y] of current) values.push(weights[x]?.[y] ?? 0);
-      for (let x = 0; x < n; x += 1) if (!usedA[x]) values.push(unmatchedA[x] ?? 0);
-      for (let y = 0; y < m; y += 1) if (!usedB[y]) values.push(unmatchedB[y] ?? 0);
-      const total = stableSum(values);
-      if (total > best.total) best = { total, pairs: [...current] };
-      return;
+/** Search state of bestAssignment, reused across calls (the search allocates nothing per leaf). */
+const search = {
+  n: 0,
+  m: 0,
+  weights: [] as number[][],
+  unmatchedA: [] as number[],
+  unmatchedB: [] as number[],
+  usedA: new Array<boolean>(8).fill(false),
+  usedB: new Array<boolean>(8).fill(false),
+  pairedWith: new Array<number>(8).fill(-1),
+  values: doubles(16),
+  bestTotal: Number.NEGATIVE_INFINITY,
+  bestPairs: new Array<number>(8).fill(-1),
+};
+
+/** Total of the current leaf: its values summed in ascending order, as stableSum does. */
+function leafTotal(): number {
+  const { n, m, weights, unmatchedA, unmatchedB, usedA, usedB, pairedWith, values } = search;
+  let count = 0;
+  for (let x = 0; x < n; x += 1) {
+    const y = pairedWith[x] ?? -1;
+    if (y >= 0) {
+      values[count] = weights[x]?.[y] ?? 0;
+      count += 1;
     }
-    for (let y = 0; y < m; y += 1) {
-      if (usedB[y]) continue;
-      usedB[y] = true;
-      usedA[i] = true;
-      current.push([i, y]);
-      recurse(i + 1);
-      current.pop();
-      usedA[i] = false;
-      usedB[y] = false;
+  }
+  for (let x = 0; x < n; x += 1) {
+    if (!usedA[x]) {
+      values[count] = unmatchedA[x] ?? 0;
+      count += 1;
     }
-    recurse(i + 1);
-  };
-  recurse(0);
-  return best;
+  }
+  for (let y = 0; y < m; y += 1) {
+    if (!usedB[y]) {
+      values[count] = unmatchedB[y] ?? 0;
+      count += 1;
+    }
+  }
+  return ascendingSum(values, count);
 }
 
-/** Compares two spellings token by token, in any order. */
-function compareSpellings(spellingA: string, spellingB: string): ScoreParts["name"] {
-  const tokensA = parseName(spellingA);
-  const tokensB = parseName(spellingB);
-  const hasPatA = tokensA.some((t) => t.role === "patronymic");
-  const hasPatB = tokensB.some((t) => t.role === "patronymic");
-  const compared = tokensA.map((a) => tokensB.map((b) => compareTokens(a, b)));
-  const weights = compared.map((row) => row.map((c) => tokenWeight(c.similarity)));
-  const missing = (token: NameToken, otherHasPatronymic: boolean): number => {
-    if (token.role !== "patronymic") return UNMATCHED_NAME;
-    return otherHasPatronymic ? UNMATCHED_PATRONYMIC_WHEN_OTHER_HAS_ONE : 0;
-  };
-  const unmatchedCostA = tokensA.map((t) => missing(t, hasPatB));
-  const unmatchedCostB = tokensB.map((t) => missing(t, hasPatA));
+/**
+ * Margin under which a leaf's plain running sum cannot beat the best: the plain and the ordered
+ * sum of at most twelve values of magnitude ≤ 12 differ by less than 1e-13, so a leaf whose plain
+ * sum is this far below the best total cannot exceed it, and its ordered sum is not computed.
+ */
+const SUM_MARGIN = 1e-9;
+
+/**
+ * Visits every partial assignment of tokens i.. of A (each to a free token of B, or none).
+ * `partial` is the plain sum of the choices made for tokens before i; `freeB` the unmatched
+ * costs of B's tokens not yet taken.
+ */
+function visit(i: number, partial: number, freeB: number): void {
+  if (i === search.n) {
+    if (partial + freeB + SUM_MARGIN <= search.bestTotal) return;
+    const total = leafTotal();
+    if (total > search.bestTotal) {
+      search.bestTotal = total;
+      for (let x = 0; x < search.n; x += 1) search.bestPairs[x] = search.pairedWith[x] ?? -1;
+    }
+    return;
+  }
+  const row = search.weights[i] as number[];
+  for (let y = 0; y < search.m; y += 1) {
+    if (search.usedB[y]) continue;
+    search.usedB[y] = true;
+    search.usedA[i] = true;
+    search.pairedWith[i] = y;
+    visit(i + 1, partial + (row[y] ?? 0), freeB - (search.unmatchedB[y] ?? 0));
+    search.pairedWith[i] = -1;
+    search.usedA[i] = false;
+    search.usedB[y] = false;
+  }
+  visit(i + 1, partial + (search.unmatchedA[i] ?? 0), freeB);
+}
+
+/**
+ * Best partial one-to-one assignment of tokens (exhaustive: names have at most six tokens); the
+ * first best in visiting order wins, and every total is summed in one fixed order.
+ */
+function bestAssignment(weights: number[][], unmatchedA: number[], unmatchedB: number[]): Assignment {
+  const total = searchAssignment(unmatchedA.length, unmatchedB.length, weights, unmatchedA, unmatchedB);
+  const pairs: Array<[number, number]> = [];
+  for (let x = 0; x < search.n; x += 1) {
+    const y = search.bestPairs[x] ?? -1;
+    if (y >= 0) pairs.push([x, y]);
+  }
+  return { total, pairs };
+}
+
+/** Runs the search over n tokens of A and m of B (the arrays may be longer); the best total. */
+function searchAssignment(
+  n: number,
+  m: number,
+  weights: number[][],
+  unmatchedA: number[],
+  unmatchedB: number[],
+): number {
+  search.n = n;
+  search.m = m;
+  search.weights = weights;
+  search.unmatchedA = unmatchedA;
+  search.unmatchedB = unmatchedB;
+  search.bestTotal = Number.NEGATIVE_INFINITY;
+  for (let x = 0; x < 8; x += 1) {
+    search.usedA[x] = false;
+    search.usedB[x] = false;
+    search.pairedWith[x] = -1;
+  }
+  let freeB = 0;
+  for (let y = 0; y < m; y += 1) freeB += unmatchedB[y] ?? 0;
+  visit(0, 0, freeB);
+  return search.bestTotal;
+}
+
+/** Two spellings matched token by token: their tokens, the comparisons and the best assignment. */
+interface SpellingMatch {
+  tokensA: NameToken[];
+  tokensB: NameToken[];
+  comparedPairs: Compared[][];
+  assignment: Assignment;
+}
+
+/** Cost of leaving a token without partner, given whether the other side has a patronymic. */
+function missingCost(token: NameToken, otherHasPatronymic: boolean): number {
+  if (token.role !== "patronymic") return UNMATCHED_NAME;
+  return otherHasPatronymic ? UNMATCHED_PATRONYMIC_WHEN_OTHER_HAS_ONE : 0;
+}
+
+/** Matches two spellings token by token, in any order. */
+function matchSpellings(sa: Spelling, sb: Spelling): SpellingMatch {
+  const { tokens: tokensA, infos: infosA, hasPatronymic: hasPatA } = sa;
+  const { tokens: tokensB, infos: infosB, hasPatronymic: hasPatB } = sb;
+  const comparedPairs: Compared[][] = [];
+  const weights: number[][] = [];
+  for (let i = 0; i < tokensA.length; i += 1) {
+    const a = tokensA[i] as NameToken;
+    const infoA = infosA[i] as TokenInfo;
+    const row: Compared[] = [];
+    const weightRow: number[] = [];
+    for (let j = 0; j < tokensB.length; j += 1) {
+      const c = comparedInfo(a, infoA, tokensB[j] as NameToken, infosB[j] as TokenInfo);
+      row.push(c);
+      weightRow.push(c.weight);
+    }
+    comparedPairs.push(row);
+    weights.push(weightRow);
+  }
   const assignment =
     tokensA.length === 0 || tokensB.length === 0
       ? { total: -6, pairs: [] }
-      : bestAssignment(weights, unmatchedCostA, unmatchedCostB);
+      : bestAssignment(
+          weights,
+          tokensA.map((t) => missingCost(t, hasPatB)),
+          tokensB.map((t) => missingCost(t, hasPatA)),
+        );
+  return { tokensA, tokensB, comparedPairs, assignment };
+}
+
+// Scratch of spellingEvidence (names have at most six tokens).
+const scratchWeights: number[][] = Array.from({ length: 8 }, () => new Array<number>(8).fill(0));
+const scratchCostA = new Array<number>(8).fill(0);
+const scratchCostB = new Array<number>(8).fill(0);
+
+/**
+ * The weights of one token of B against each token of A. A weight depends only on the two
+ * tokens' signatures (equal spellings and equal signatures both weigh 3), so a subject remembers
+ * them by the record token's signature for as long as it is being screened.
+ */
+function weightsAgainst(sa: Spelling, b: NameToken, infoB: TokenInfo, memo: Map<number, number[]>): number[] {
+  let weights = memo.get(infoB.signature);
+  if (weights === undefined) {
+    weights = sa.tokens.map((a, i) => comparedInfo(a, sa.infos[i] as TokenInfo, b, infoB).weight);
+    memo.set(infoB.signature, weights);
+  }
+  return weights;
+}
+
+/** The capped name evidence of two spellings, as matchSpellings finds it. */
+function spellingEvidence(sa: Spelling, sb: Spelling, memo: Map<number, number[]>): number {
+  const n = sa.tokens.length;
+  const m = sb.tokens.length;
+  if (n === 0 || m === 0) return Math.min(NAME_EVIDENCE_CAP, -6);
+  for (let j = 0; j < m; j += 1) {
+    const b = sb.tokens[j] as NameToken;
+    const weights = weightsAgainst(sa, b, sb.infos[j] as TokenInfo, memo);
+    for (let i = 0; i < n; i += 1) (scratchWeights[i] as number[])[j] = weights[i] ?? 0;
+    scratchCostB[j] = missingCost(b, sa.hasPatronymic);
+  }
+  for (let i = 0; i < n; i += 1) scratchCostA[i] = missingCost(sa.tokens[i] as NameToken, sb.hasPatronymic);
+  return Math.min(NAME_EVIDENCE_CAP, searchAssignment(n, m, scratchWeights, scratchCostA, scratchCostB));
+}
+
+/** Name evidence of a match: its assignment's total, capped. */
+function evidenceOf(match: SpellingMatch): number {
+  return Math.min(NAME_EVIDENCE_CAP, match.assignment.total);
+}
+
+/**
+ * The best-matching pair of spellings of two people (the first best, in the order given). The
+ * first person's spellings are remembered, the second's parsed afresh: screening passes the
+ * subject first and each of its candidate records second.
+ */
+function bestSpellings(
+  a: PersonInput,
+  b: PersonInput,
+): { spellingA: string; spellingB: string; match: SpellingMatch } {
+  const namesA = a.names.length > 0 ? a.names : [""];
+  const namesB = (b.names.length > 0 ? b.names : [""]).map((text) => ({
+    text,
+    spelling: spellingOnce(text),
+  }));
+  let best: { spellingA: string; spellingB: string; match: SpellingMatch } | undefined;
+  for (const spellingA of namesA) {
+    const sa = spellingOf(spellingA);
+    for (const { text, spelling } of namesB) {
+      const match = matchSpellings(sa, spelling);
+      if (!best || evidenceOf(match) > evidenceOf(best.match)) best = { spellingA, spellingB: text, match };
+    }
+  }
+  return best ?? { spellingA: "", spellingB: "", match: matchSpellings(spellingOnce(""), spellingOnce("")) };
+}
+
+/** The name part of a score: the assignment spelled out. */
+function nameParts(spellingA: string, spellingB: string, match: SpellingMatch): ScoreParts["name"] {
+  const { tokensA, tokensB, comparedPairs, assignment } = match;
   const comparisons: TokenComparison[] = assignment.pairs.map(([i, j]) => {
     const a = tokensA[i];
     const b = tokensB[j];
-    const c = compared[i]?.[j];
+    const c = comparedPairs[i]?.[j];
     return {
       a: a?.raw ?? "",
       b: b?.raw ?? "",
@@ -356,7 +651,7 @@ function compareSpellings(spellingA: string, spellingB: string): ScoreParts["nam
       roleB: b?.role ?? "name",
       similarity: round(c?.similarity ?? 0, 4),
       kind: c?.kind ?? "different",
-      weight: round(weights[i]?.[j] ?? 0, 4),
+      weight: round(c?.weight ?? 0, 4),
     };
   });
   const matchedA = new Set(assignment.pairs.map(([i]) => i));
@@ -367,7 +662,7 @@ function compareSpellings(spellingA: string, spellingB: string): ScoreParts["nam
     comparisons,
     unmatchedA: tokensA.filter((_, i) => !matchedA.has(i)).map((t) => t.raw),
     unmatchedB: tokensB.filter((_, j) => !matchedB.has(j)).map((t) => t.raw),
-    evidence: Math.min(NAME_EVIDENCE_CAP, assignment.total),
+    evidence: evidenceOf(match),
   };
 }
 
@@ -567,19 +862,8 @@ export function explainScore(parts: ScoreParts): ExplanationLine[] {
   return explain(parts);
 }
 
-/** scorePair without the explanation: what a screening pass needs for every candidate it rejects. */
-export function scoreParts(a: PersonInput, b: PersonInput): Omit<ScoreResult, "explanation"> {
-  let name: ScoreParts["name"] | undefined;
-  const namesA = a.names.length > 0 ? a.names : [""];
-  const namesB = b.names.length > 0 ? b.names : [""];
-  for (const spellingA of namesA) {
-    for (const spellingB of namesB) {
-      const compared = compareSpellings(spellingA, spellingB);
-      if (!name || compared.evidence > name.evidence) name = compared;
-    }
-  }
-  const nameParts = name ?? compareSpellings("", "");
-
+/** The evidence of everything but the names: birth date, IIN and document number. */
+function otherEvidence(a: PersonInput, b: PersonInput) {
   const iinA = normalizeIin(a.iin);
   const iinB = normalizeIin(b.iin);
   const iinAgreement: IdAgreement = !iinA || !iinB ? "unknown" : iinA === iinB ? "equal" : "conflict";
@@ -596,21 +880,61 @@ export function scoreParts(a: PersonInput, b: PersonInput): Omit<ScoreResult, "e
   const birthB = b.birthDate ?? birthDateFromIin(b.iin);
   const birthAgreement = compareBirth(parseBirth(birthA), parseBirth(birthB));
   const birthEvidence = BIRTH_EVIDENCE[birthAgreement];
+  return {
+    iinAgreement,
+    iinEvidence,
+    docAgreement,
+    docEvidence,
+    birthA,
+    birthB,
+    birthAgreement,
+    birthEvidence,
+  };
+}
 
-  const logOdds = stableSum([nameParts.evidence, birthEvidence, iinEvidence, docEvidence, PRIOR]);
+/** The logistic of the summed evidence, rounded as scores are. */
+function scoreOf(logOdds: number): number {
+  return round(1 / (1 + Math.exp(-logOdds)), 6);
+}
+
+/** scorePair without the explanation: what a screening pass needs for every candidate it rejects. */
+export function scoreParts(a: PersonInput, b: PersonInput): Omit<ScoreResult, "explanation"> {
+  const best = bestSpellings(a, b);
+  const name = nameParts(best.spellingA, best.spellingB, best.match);
+  const o = otherEvidence(a, b);
+  const logOdds = stableSum([name.evidence, o.birthEvidence, o.iinEvidence, o.docEvidence, PRIOR]);
   const parts: ScoreParts = {
-    name: nameParts,
+    name,
     birth: {
-      agreement: birthAgreement,
-      evidence: birthEvidence,
-      ...(birthA ? { a: birthA } : {}),
-      ...(birthB ? { b: birthB } : {}),
+      agreement: o.birthAgreement,
+      evidence: o.birthEvidence,
+      ...(o.birthA ? { a: o.birthA } : {}),
+      ...(o.birthB ? { b: o.birthB } : {}),
     },
-    iin: { agreement: iinAgreement, evidence: iinEvidence },
-    document: { agreement: docAgreement, evidence: docEvidence },
+    iin: { agreement: o.iinAgreement, evidence: o.iinEvidence },
+    document: { agreement: o.docAgreement, evidence: o.docEvidence },
     logOdds: round(logOdds, 6),
   };
-  return { score: round(1 / (1 + Math.exp(-logOdds)), 6), parts };
+  return { score: scoreOf(logOdds), parts };
+}
+
+/**
+ * A scorer for one subject: the score scoreParts(subject, record) gives, without building its
+ * parts — for the many candidates a check rejects. Keep it while screening that subject only.
+ */
+export function subjectScorer(subject: PersonInput): (record: PersonInput) => number {
+  const spellingsA = (subject.names.length > 0 ? subject.names : [""]).map(spellingOf);
+  const memos = spellingsA.map(() => new Map<number, number[]>());
+  return (record) => {
+    let evidence = Number.NEGATIVE_INFINITY;
+    const spellingsB = (record.names.length > 0 ? record.names : [""]).map(spellingOnce);
+    spellingsA.forEach((sa, i) => {
+      const memo = memos[i] as Map<number, number[]>;
+      for (const sb of spellingsB) evidence = Math.max(evidence, spellingEvidence(sa, sb, memo));
+    });
+    const o = otherEvidence(subject, record);
+    return scoreOf(stableSum([evidence, o.birthEvidence, o.iinEvidence, o.docEvidence, PRIOR]));
+  };
 }
 
 /** True when the pair scores at or above the threshold (default DEFAULT_THRESHOLD). */

@@ -127,7 +127,11 @@ export function parseName(fullName: string): NameToken[] {
 
 const parseMemo = memoize(splitName);
 
-function splitName(fullName: string): NameToken[] {
+/**
+ * parseName without remembering the answer: for names met once (a registry's records scanned
+ * by screening), where a cache entry would only be garbage to collect later.
+ */
+export function splitName(fullName: string): NameToken[] {
   const words = fullName
     .normalize("NFC")
     .split(/[\s\-‐‑–—_.,;:/\\()"«»]+/u)

@@ -3,8 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../src/core/errors.js";
+import { INDEX_KEY_VERSION } from "../src/core/names/index-keys.js";
 import { DEFAULT_THRESHOLD } from "../src/core/names/match.js";
+import { probeOf, screenChunks } from "../src/services/screening/check.service.js";
 import { loadDemoRecords } from "../src/services/screening/demo.js";
+import { ensureRecordIndex } from "../src/services/screening/record-index.service.js";
 import { importRecordsFile } from "../src/services/screening/records.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
@@ -238,5 +241,43 @@ describe.each(DB_KINDS)("records screening on %s", (kind) => {
       nsc,
     );
     expect(created.statusCode).toBe(409);
+  });
+
+  it("re-keys records filed under an older key format, once, audited", async () => {
+    // As a database left by the previous format: single-word keys only, state at version 1.
+    for (const statement of [
+      "DELETE FROM record_keys WHERE record_id = 'DEMO-IAB-0001'",
+      "INSERT INTO record_keys (key, record_id) VALUES ('yp:1984:nrsltn', 'DEMO-IAB-0001')",
+      "UPDATE record_index_state SET version = 1",
+    ]) {
+      await t.deps.database.ownerQuery(statement);
+    }
+    expect((await check(applicant)).candidates).toEqual([]);
+    const rekeyed = await ensureRecordIndex(t.deps);
+    expect(rekeyed).toBe(await count("SELECT count(*)::int AS n FROM records"));
+    expect((await check(applicant)).candidates.map((c) => c.recordId)).toEqual(["DEMO-IAB-0001"]);
+    expect(await count("SELECT version AS n FROM record_index_state")).toBe(INDEX_KEY_VERSION);
+    expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE action = 'records.reindex'")).toBe(1);
+    expect(await ensureRecordIndex(t.deps)).toBe(0);
+  });
+
+  it("scores a batch in the scoring worker exactly as in the request's thread", async () => {
+    // More subjects than one query chunk holds, so the worker gets several tasks in flight.
+    const people = Array.from({ length: 600 }, (_, i) =>
+      i % 3 === 0
+        ? applicant
+        : i % 3 === 1
+          ? { name: "NURSULTAN ABISHULY", birthDate: "1984-01-01" }
+          : { name: `Darkhan Ospanov ${String.fromCharCode(1072 + (i % 30))}`, birthDate: "1979" },
+    );
+    const probes = people.map(probeOf);
+    const today = "2026-12-05";
+    const run = (inWorker: boolean) =>
+      t.deps.database.tx({ unitPaths: [], all: true }, (tx) =>
+        screenChunks(tx, probes, DEFAULT_THRESHOLD, today, inWorker),
+      );
+    const [inThread, inWorker] = [await run(false), await run(true)];
+    expect(inWorker).toEqual(inThread);
+    expect(inWorker.filter((r) => r.candidates.length > 0).length).toBeGreaterThanOrEqual(200);
   });
 });

@@ -26,6 +26,7 @@ import { scanReminders } from "../services/passes/reminders.service.js";
 import type { RowProblem } from "../services/reference/csv.js";
 import { exportReferenceAsOperator, importReferenceList } from "../services/reference/lists.service.js";
 import { exportZoneList, importZoneList } from "../services/reference/zone.service.js";
+import { ensureRecordIndex } from "../services/screening/record-index.service.js";
 import { importRecordsFile } from "../services/screening/records.service.js";
 import { escalateOverdue } from "../services/special/foreigners.service.js";
 import { createUser } from "../services/users.service.js";
@@ -56,6 +57,8 @@ program
     withDatabase(async (database) => {
       say("Applying migrations…");
       await database.migrate();
+      const rekeyed = await ensureRecordIndex({ database, clock: systemClock });
+      if (rekeyed > 0) say(`Screening index re-keyed: ${rekeyed} records.`);
       say("Database is up to date.");
     }),
   );
@@ -258,6 +261,7 @@ recordsCommand
   .action((file: string) =>
     withDatabase(async (database) => {
       await database.migrate();
+      await ensureRecordIndex({ database, clock: systemClock });
       const bar = new SingleBar(
         { format: "{phase} {bar} {percentage}% | {value}/{total} rows", hideCursor: true },
         Presets.shades_classic,
@@ -303,6 +307,26 @@ recordsCommand
         }
         throw err;
       }
+    }),
+  );
+recordsCommand
+  .command("reindex")
+  .description("rebuild every record's screening index keys (done on start when the key format changed)")
+  .action(() =>
+    withDatabase(async (database) => {
+      await database.migrate();
+      const started = Date.now();
+      const count = await ensureRecordIndex(
+        { database, clock: systemClock },
+        {
+          force: true,
+          progress: (done) => {
+            if (process.stdout.isTTY) process.stdout.write(`\rre-keying… ${done} records`);
+          },
+        },
+      );
+      if (process.stdout.isTTY) process.stdout.write("\n");
+      say(`Screening index rebuilt: ${count} records (${((Date.now() - started) / 1000).toFixed(1)} s).`);
     }),
   );
 

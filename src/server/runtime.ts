@@ -15,6 +15,7 @@ import type { Deps } from "../services/context.js";
 import { exchangeTick } from "../services/exchange/jobs.js";
 import { scanReminders } from "../services/passes/reminders.service.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
+import { ensureRecordIndex } from "../services/screening/record-index.service.js";
 import { escalateOverdue } from "../services/special/foreigners.service.js";
 import { every } from "./jobs.js";
 
@@ -62,6 +63,8 @@ export async function startShekara(
     notifier: opts.notifier ?? outboxNotifier({ demo: config.demo }),
   };
   await database.tx({ unitPaths: [], all: true }, (tx) => ensureDefaultRuleSets(tx, deps.clock.now()));
+  const rekeyed = await ensureRecordIndex(deps);
+  if (rekeyed > 0) logger.info({ records: rekeyed }, "screening index re-keyed to the current key format");
   const demoLoaded = config.demo ? await loadDemoData(deps) : false;
   const app = await buildApp(deps);
 

@@ -13,8 +13,10 @@
  * - `nn:<key>|<key>`: two name tokens together without the year, for records with no birth date.
  * - `rare:<key>`: a single uncommon name token, for records whose year is missing or wrong.
  *
- * The index files a record under blockingKeys(); a search probes with probeKeys(), which adds the
- * neighbouring birth years so that a year off by one still meets.
+ * blockingKeys() gives a record's keys and probeKeys() a search's, which adds the neighbouring
+ * birth years so that a year off by one still meets. The screening index stores them in the form
+ * of index-keys.ts (pairs of words by year, words by date), which answers the candidate rule in
+ * one lookup.
  */
 import type { PersonInput } from "./match.js";
 import { memoize } from "./memo.js";
@@ -178,6 +180,15 @@ function tokenKeys(token: NameToken): string[] {
   return [...new Set([token.key, ...token.stems])].filter((key) => key.length >= 2);
 }
 
+/**
+ * The transliteration keys a token is filed under: a patronymic only under the father's name
+ * (its whole key would be unlike any other spelling: Әбішұлы vs Абишевич), any other word under
+ * its own key and its stems.
+ */
+export function filedKeys(token: NameToken): string[] {
+  return token.role === "patronymic" ? token.stems : tokenKeys(token);
+}
+
 /** Keys of one person's names that do not depend on the year. */
 function nameKeySets(person: PersonInput): {
   translit: Set<string>;
@@ -190,9 +201,7 @@ function nameKeySets(person: PersonInput): {
   for (const spelling of person.names) {
     const tokens = parseName(spelling);
     const perToken = tokens.map((token) => {
-      // A patronymic is filed under the father's name only: its whole key would be unlike any
-      // other spelling (Әбішұлы vs Абишевич) and would only add noise.
-      const keys = token.role === "patronymic" ? token.stems : tokenKeys(token);
+      const keys = filedKeys(token);
       return keys.map((key) => ({ key, primary: token.role === "patronymic" ? token.stems[0] : token.key }));
     });
     for (const keys of perToken) {

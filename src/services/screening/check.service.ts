@@ -1,14 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "../../adapters/db/index.js";
 import { AppError, notFound } from "../../core/errors.js";
-import { birthYear, normalizeDocumentNumber, normalizeIin, probeKeys } from "../../core/names/keys.js";
+import { ID_BIT, probeIndexKeys } from "../../core/names/index-keys.js";
+import { normalizeDocumentNumber, normalizeIin } from "../../core/names/keys.js";
 import {
   birthDateFromIin,
   DEFAULT_THRESHOLD,
   type ExplanationLine,
-  explainScore,
   type PersonInput,
-  scoreParts,
 } from "../../core/names/match.js";
 import { parseName } from "../../core/names/parse.js";
 import { localDate } from "../../core/time.js";
@@ -16,7 +15,9 @@ import { records, screeningReviews } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import { hashOf, personOfRecord, storedKeys } from "./records.service.js";
+import { hashOf } from "./records.service.js";
+import { scoreInWorker } from "./score-pool.js";
+import { type ScoredHit, type ScoreTask, scoreTask } from "./scoring.js";
 
 /** A person to screen, as the API takes it. */
 export interface Subject {
@@ -43,21 +44,11 @@ export interface CheckResult {
   scored: number;
 }
 
-// Mask bits a probe key carries: one bit per distinct name token of the subject (bits 0–27), two
-// for a name-pair key (it alone shows two agreeing tokens), and one for an identifier.
-const PAIR_BITS = (1 << 28) | (1 << 29);
-const ID_BIT = 1 << 30;
-const TOKEN_BITS = 28;
-
 /** A subject turned into what the index is probed with. */
 export interface Probe {
   person: PersonInput;
   keys: string[];
   masks: number[];
-  /** Birth year the scorer will use (from the date or the IIN), for the conflict filter. */
-  year: number | null;
-  /** Full birth date the scorer will use, for the same-date rule. */
-  date: string | null;
   subjectHash: string;
 }
 
@@ -87,48 +78,17 @@ export function subjectHash(subject: Subject): string {
   });
 }
 
-/**
- * Builds the probe: the core's probe keys, each tagged with the subject's name tokens it comes
- * from, so the query can ask for records agreeing on at least two tokens (or a name pair, or an
- * identifier) instead of every record sharing one common first name.
- */
+/** Builds the probe: the index keys of the subject (core index-keys.ts), each with its mask. */
 export function probeOf(subject: Subject): Probe {
   const person = personOfSubject(subject);
   if (parseName(subject.name).length === 0)
     throw new AppError("SCREENING_NAME_UNREADABLE", { field: "name" });
   const birth = person.birthDate ?? birthDateFromIin(person.iin);
-  const keyed = birth ? { ...person, birthDate: birth } : person;
-  const bits = new Map<string, number>();
-  const tokenMasks = new Map<string, number>();
-  for (const spelling of person.names) {
-    for (const token of parseName(spelling)) {
-      let bit = bits.get(token.key);
-      if (bit === undefined) {
-        bit = 1 << Math.min(bits.size, TOKEN_BITS - 1);
-        bits.set(token.key, bit);
-      }
-      const alone: PersonInput = { names: [token.raw], ...(birth ? { birthDate: birth } : {}) };
-      for (const key of probeKeys(alone)) tokenMasks.set(key, (tokenMasks.get(key) ?? 0) | bit);
-    }
-  }
-  // Stored form of the probe keys (records.service storedKeys): a dated subject asks only for
-  // the year-free keys of undated records; an undated one asks for both forms.
-  const probe = probeKeys(keyed);
-  const keys = birth
-    ? storedKeys(probe, false)
-    : [...storedKeys(probe, false), ...storedKeys(probe, true).filter((key) => key.endsWith("#"))];
-  const masks = keys.map((key) => {
-    if (key.startsWith("iin:") || key.startsWith("doc:")) return ID_BIT;
-    if (key.startsWith("nn:")) return PAIR_BITS;
-    return tokenMasks.get(key.replace(/#$/, "")) ?? PAIR_BITS;
-  });
-  const year = birthYear(birth);
+  const probe = probeIndexKeys(birth ? { ...person, birthDate: birth } : person);
   return {
     person,
-    keys,
-    masks,
-    year: year ?? null,
-    date: birth && birth.length === 10 ? birth : null,
+    keys: probe.map((p) => p.key),
+    masks: probe.map((p) => p.mask),
     subjectHash: subjectHash(subject),
   };
 }
@@ -144,15 +104,21 @@ interface CandidateRow {
   reason: string;
   source: string;
   data_hash: string;
+  /** The latest review of this (subject, record) pair, if any. */
+  review_decision: string | null;
+  review_record_hash: string | null;
 }
 
 /**
- * Candidate records of several probes in one statement. A record is kept when it shares an
- * identifier key, or keys of at least two of the subject's name tokens (or a name-pair key), or
- * one token and the same full birth date; and, unless an identifier agrees, its birth year is
- * within one year of the subject's. Records whose birth years differ by two or more cannot reach
- * 0.05 without an equal identifier (the scorer's evidence: names ≤ 9, conflict −8, prior −4), so
- * that filter never drops a candidate the threshold would keep. Expired records are not raised.
+ * Candidate records of several probes in one statement: the records whose index hits the
+ * candidate rule admits (core index-keys.ts: an identifier, or two words' worth of agreement).
+ * The key lookup is the whole filter — a pair key already holds the year window and a date key
+ * the date — so only admitted records are read from the table. Expired records are not raised.
+ * The planner cannot know how few records an unnested key list finds (it guesses hundreds a key
+ * and would hash the whole registry), so each admitted record is fetched by its primary key:
+ * `OFFSET 0` keeps the lateral subquery from being flattened into a join it could reorder.
+ * Each candidate comes with the latest review of its (subject, record) pair, so a check is one
+ * statement and a batch's statements can be queued back to back.
  */
 async function candidateRows(tx: Tx, probes: readonly Probe[], today: string): Promise<CandidateRow[]> {
   const keys: string[] = [];
@@ -165,103 +131,77 @@ async function candidateRows(tx: Tx, probes: readonly Probe[], today: string): P
       owners.push(person);
     });
   });
-  // Most key hits share a single common word with the subject (hundreds per common name); they
-  // qualify only on the same full birth date. So one-word hits are found from the other side: the
-  // records born on the subject's date (birth-date index, a few dozen) and their keys. Only
-  // records that can pass the final filter are read from the table.
+  const words = ID_BIT - 1;
   const result = await tx.execute(sql`
     WITH p AS (
       SELECT * FROM unnest(${sql.param(keys)}::text[], ${sql.param(masks)}::int[], ${sql.param(owners)}::int[]) AS p(key, mask, person)
-    ), h AS (
-      SELECT p.person, k.record_id, bit_or(p.mask) AS m
+    ), f AS (
+      SELECT p.person, k.record_id
       FROM p JOIN record_keys k ON k.key = p.key COLLATE "C"
       GROUP BY p.person, k.record_id
-    ), s AS (
-      SELECT * FROM unnest(${sql.param(probes.map((p) => p.year))}::int[], ${sql.param(probes.map((p) => p.date))}::date[])
-        WITH ORDINALITY AS s(year, bdate, n)
-    ), dated AS MATERIALIZED (
-      SELECT s.n - 1 AS person, d.id FROM s JOIN records d ON d.birth_date = s.bdate
-    ), f AS (
-      SELECT h.person, h.record_id, h.m FROM h
-      WHERE (h.m & ${ID_BIT}) <> 0 OR ((h.m & ${ID_BIT - 1}) & ((h.m & ${ID_BIT - 1}) - 1)) <> 0
-      UNION ALL
-      SELECT d.person, d.id, bit_or(p.mask)
-      FROM dated d JOIN record_keys k ON k.record_id = d.id
-      JOIN p ON p.key = k.key COLLATE "C" AND p.person = d.person
-      GROUP BY d.person, d.id
-      HAVING (bit_or(p.mask) & ${ID_BIT}) = 0
-         AND ((bit_or(p.mask) & ${ID_BIT - 1}) & ((bit_or(p.mask) & ${ID_BIT - 1}) - 1)) = 0
+      HAVING (bit_or(p.mask) & ${ID_BIT}) <> 0
+          OR ((bit_or(p.mask) & ${words}) & ((bit_or(p.mask) & ${words}) - 1)) <> 0
     )
     SELECT f.person, r.id, r.names, r.birth_year, r.birth_date::text AS birth_date, r.document_number,
-           r.iin, r.reason, r.source, r.data_hash
-    FROM f
-    JOIN s ON s.n = f.person + 1
-    JOIN records r ON r.id = f.record_id
-    WHERE (r.valid_until IS NULL OR r.valid_until >= ${today}::date)
-      AND ((f.m & ${ID_BIT}) <> 0 OR (
-            (s.year IS NULL OR r.birth_year IS NULL OR abs(r.birth_year - s.year) <= 1)
-        AND (((f.m & ${ID_BIT - 1}) & ((f.m & ${ID_BIT - 1}) - 1)) <> 0 OR r.birth_date = s.bdate)))`);
+           r.iin, r.reason, r.source, r.data_hash, v.decision AS review_decision, v.record_hash AS review_record_hash
+    FROM f CROSS JOIN LATERAL (
+      SELECT * FROM records r WHERE r.id = f.record_id AND (r.valid_until IS NULL OR r.valid_until >= ${today}::date)
+      OFFSET 0
+    ) r
+    LEFT JOIN LATERAL (
+      SELECT v.decision, v.record_hash FROM screening_reviews v
+      WHERE v.subject_hash = (${sql.param(probes.map((p) => p.subjectHash))}::text[])[f.person + 1] AND v.record_id = r.id
+      ORDER BY v.created_at DESC, v.id DESC LIMIT 1
+    ) v ON true`);
   return rowsOf<CandidateRow>(result);
 }
 
-/** The latest review of each (subject, record) pair among the given ones. */
-async function latestReviews(
-  tx: Tx,
-  pairs: readonly { subjectHash: string; recordId: string }[],
-): Promise<Map<string, { decision: string; recordHash: string }>> {
-  const found = new Map<string, { decision: string; recordHash: string }>();
-  if (pairs.length === 0) return found;
-  const result = await tx.execute(sql`
-    SELECT DISTINCT ON (v.subject_hash, v.record_id) v.subject_hash, v.record_id, v.decision, v.record_hash
-    FROM screening_reviews v
-    JOIN unnest(${sql.param(pairs.map((p) => p.subjectHash))}::text[], ${sql.param(pairs.map((p) => p.recordId))}::text[])
-      AS q(subject_hash, record_id) ON q.subject_hash = v.subject_hash AND q.record_id = v.record_id
-    ORDER BY v.subject_hash, v.record_id, v.created_at DESC, v.id DESC`);
-  for (const r of rowsOf<{ subject_hash: string; record_id: string; decision: string; record_hash: string }>(
-    result,
-  )) {
-    found.set(`${r.subject_hash}|${r.record_id}`, { decision: r.decision, recordHash: r.record_hash });
-  }
-  return found;
-}
-
-/** Screens several subjects in one round of queries; results in the subjects' order. */
+/** Screens several subjects in one query; results in the subjects' order. */
 async function screen(tx: Tx, probes: readonly Probe[], threshold: number, today: string) {
   const rows = await candidateRows(tx, probes, today);
+  return assemble(probes, rows, scoreTask(taskOf(probes, rows, threshold)));
+}
+
+/** What the scorer needs of the subjects and their candidate rows. */
+function taskOf(probes: readonly Probe[], rows: readonly CandidateRow[], threshold: number): ScoreTask {
+  return {
+    subjects: probes.map((p) => p.person),
+    rows: rows.map((r) => ({
+      person: r.person,
+      names: r.names,
+      birthYear: r.birth_year,
+      birthDate: r.birth_date,
+      iin: r.iin,
+      documentNumber: r.document_number,
+    })),
+    threshold,
+  };
+}
+
+/** The subjects' results from their rows and the rows kept by the scorer, dismissals applied. */
+function assemble(
+  probes: readonly Probe[],
+  rows: readonly CandidateRow[],
+  hits: readonly ScoredHit[],
+): CheckResult[] {
   const results: CheckResult[] = probes.map(() => ({ candidates: [], dismissed: 0, scored: 0 }));
-  const hits: { person: number; row: CandidateRow; score: ReturnType<typeof scoreParts> }[] = [];
   for (const row of rows) {
-    const probe = probes[row.person];
     const result = results[row.person];
-    if (!probe || !result) continue;
-    result.scored += 1;
-    const record = personOfRecord({
-      names: row.names,
-      birthYear: row.birth_year,
-      birthDate: row.birth_date,
-      iin: row.iin,
-      documentNumber: row.document_number,
-    });
-    const score = scoreParts(probe.person, record);
-    if (score.score >= threshold) hits.push({ person: row.person, row, score });
+    if (result) result.scored += 1;
   }
-  const reviews = await latestReviews(
-    tx,
-    hits.map((h) => ({ subjectHash: probes[h.person]?.subjectHash ?? "", recordId: h.row.id })),
-  );
-  for (const { person, row, score } of hits) {
-    const result = results[person];
-    if (!result) continue;
-    const review = reviews.get(`${probes[person]?.subjectHash}|${row.id}`);
+  for (const hit of hits) {
+    const row = rows[hit.row];
+    const result = row ? results[row.person] : undefined;
+    if (!row || !result) continue;
     // A dismissal holds only while the record is exactly as it was reviewed.
-    if (review?.decision === "DISMISSED" && review.recordHash === row.data_hash) {
+    if (row.review_decision === "DISMISSED" && row.review_record_hash === row.data_hash) {
       result.dismissed += 1;
       continue;
     }
     result.candidates.push({
       recordId: row.id,
-      score: score.score,
-      explanation: explainScore(score.parts),
+      score: hit.score,
+      explanation: hit.explanation,
       record: {
         names: row.names,
         birthDate: row.birth_date ?? (row.birth_year === null ? null : String(row.birth_year)),
@@ -323,6 +263,47 @@ export const MAX_BATCH = 10_000;
 /** Subjects per candidate query: bounds the statement's size and the rows held at once. */
 const QUERY_CHUNK = 250;
 
+/** Batches at least this large are scored in the scoring worker (smaller ones are not worth a message). */
+export const WORKER_MIN = 1_000;
+/** Chunks read ahead of the scorer (bounds the candidate rows held at once). */
+const AHEAD = 2;
+
+/**
+ * Screens subjects chunk by chunk, pipelined: the next chunk's candidate query is queued before
+ * this chunk is scored, so the database looks it up meanwhile; with `inWorker`, scoring runs in
+ * the scoring worker and this thread goes on reading rows (a second core at work).
+ */
+export async function screenChunks(
+  tx: Tx,
+  probes: readonly Probe[],
+  threshold: number,
+  today: string,
+  inWorker: boolean,
+): Promise<CheckResult[]> {
+  const chunks: Probe[][] = [];
+  for (let i = 0; i < probes.length; i += QUERY_CHUNK) chunks.push(probes.slice(i, i + QUERY_CHUNK));
+  const done: Promise<CheckResult[]>[] = [];
+  let next = chunks[0] ? candidateRows(tx, chunks[0], today) : undefined;
+  for (const [i, chunk] of chunks.entries()) {
+    const rows = (await next) ?? [];
+    const following = chunks[i + 1];
+    next = following ? candidateRows(tx, following, today) : undefined;
+    // Should scoring throw, the queued query's failure is the same transaction's and not news.
+    next?.catch(() => undefined);
+    const task = taskOf(chunk, rows, threshold);
+    if (inWorker) {
+      const scored = scoreInWorker(task).then((hits) => assemble(chunk, rows, hits));
+      // A failure is met where it is awaited; none may go unhandled meanwhile.
+      scored.catch(() => undefined);
+      done.push(scored);
+      await done[i - AHEAD];
+    } else {
+      done.push(Promise.resolve(assemble(chunk, rows, scoreTask(task))));
+    }
+  }
+  return (await Promise.all(done)).flat();
+}
+
 /** Screens many people (lists at a checkpoint, a group application); one audit entry names them all. */
 export async function checkBatch(
   deps: Pick<Deps, "database" | "clock">,
@@ -343,10 +324,7 @@ export async function checkBatch(
   const now = deps.clock.now();
   const today = localDate(now);
   return deps.database.tx(scope, async (tx) => {
-    const results: CheckResult[] = [];
-    for (let i = 0; i < probes.length; i += QUERY_CHUNK) {
-      results.push(...(await screen(tx, probes.slice(i, i + QUERY_CHUNK), threshold, today)));
-    }
+    const results = await screenChunks(tx, probes, threshold, today, people.length >= WORKER_MIN);
     await appendAudit(tx, now, who, meta, {
       action: "screening.batch",
       objectType: "screening_subject",

@@ -5,8 +5,9 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { rowsOf, type Tx } from "../../adapters/db/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
-import { blockingKeys, normalizeDocumentNumber, normalizeIin, skeletonKey } from "../../core/names/keys.js";
-import { birthDateFromIin, type PersonInput } from "../../core/names/match.js";
+import { recordIndexKeys } from "../../core/names/index-keys.js";
+import { normalizeDocumentNumber, normalizeIin } from "../../core/names/keys.js";
+import { birthDateFromIin } from "../../core/names/match.js";
 import { parseName } from "../../core/names/parse.js";
 import { recordKeys, records } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
@@ -14,6 +15,9 @@ import { appendAudit } from "../audit/audit.service.js";
 import { canonicalJson } from "../audit/canonical.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import type { RowProblem } from "../reference/csv.js";
+import { personOfRecord } from "./scoring.js";
+
+export { personOfRecord };
 
 /** The CSV columns of a records file; `names` holds one or more spellings separated by `|`. */
 export const RECORD_COLUMNS = [
@@ -137,23 +141,6 @@ export interface PreparedRecord {
   keys: string[];
 }
 
-/** The record as the scorer sees it (the birth year alone when the source gave only a year). */
-export function personOfRecord(r: {
-  names: string[];
-  birthYear: number | null;
-  birthDate: string | null;
-  iin: string | null;
-  documentNumber: string | null;
-}): PersonInput {
-  const birth = r.birthDate ?? (r.birthYear === null ? undefined : String(r.birthYear));
-  return {
-    names: r.names,
-    ...(birth ? { birthDate: birth } : {}),
-    ...(r.iin ? { iin: r.iin } : {}),
-    ...(r.documentNumber ? { documentNumber: r.documentNumber } : {}),
-  };
-}
-
 /** SHA-256 of canonical JSON: a change to any field changes the hash. */
 export function hashOf(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
@@ -191,32 +178,11 @@ export function prepareRecord(input: RecordInput): PreparedRecord {
   const keyed = person.birthDate
     ? person
     : { ...person, ...optionalBirth(birthDateFromIin(row.iin ?? undefined)) };
-  return { row, keys: storedKeys(blockingKeys(keyed), keyed.birthDate !== undefined) };
+  return { row, keys: recordIndexKeys(keyed) };
 }
 
 function optionalBirth(date: string | undefined): { birthDate?: string } {
   return date ? { birthDate: date } : {};
-}
-
-/**
- * How the core's keys are stored, so that a check reads as few index rows as possible without
- * losing a candidate:
- * - `yt:<year>:<key>` is kept only when the key's skeleton is under two letters: otherwise the
- *   record also has `yp:<year>:<skeleton of key>`, which every record sharing the yt key shares too.
- * - the year-free keys (`rare:`, `nn:`) of a record that has a birth year get a `#` suffix. A
- *   subject with a birth year does not probe them: a record within a year of it shares its yp keys
- *   anyway, and one two or more years away cannot reach the threshold without an equal
- *   identifier (check.service). A subject without a year probes both forms.
- */
-export function storedKeys(keys: readonly string[], dated: boolean): string[] {
-  const out: string[] = [];
-  for (const key of keys) {
-    if (key.startsWith("yt:")) {
-      if (skeletonKey(key.slice(key.indexOf(":", 3) + 1)).length < 2) out.push(key);
-    } else if (dated && (key.startsWith("rare:") || key.startsWith("nn:"))) out.push(`${key}#`);
-    else out.push(key);
-  }
-  return out;
 }
 
 const UNIT = "\u001f";
@@ -254,8 +220,15 @@ export async function writeRecords(
   const added = rowsOf<{ inserted: boolean }>(result).filter((r) => r.inserted).length;
   const updated = batch.length - added;
   // Keys are derived: an updated record's old keys go, whatever changed.
-  if (updated > 0) {
-    await tx.execute(sql`DELETE FROM record_keys WHERE record_id = ANY(${sql.param(col("id"))}::text[])`);
+  await writeKeys(tx, batch, updated > 0);
+  return { added, updated };
+}
+
+/** Writes the index keys of prepared records, first removing their old keys when some may exist. */
+export async function writeKeys(tx: Tx, batch: readonly PreparedRecord[], replace: boolean): Promise<void> {
+  if (replace) {
+    const ids = batch.map((p) => p.row.id);
+    await tx.execute(sql`DELETE FROM record_keys WHERE record_id = ANY(${sql.param(ids)}::text[])`);
   }
   const keys: string[] = [];
   const ids: string[] = [];
@@ -268,7 +241,6 @@ export async function writeRecords(
   await tx.execute(
     sql`INSERT INTO record_keys (key, record_id) SELECT * FROM unnest(${sql.param(keys)}::text[], ${sql.param(ids)}::text[])`,
   );
-  return { added, updated };
 }
 
 /** The error of a rejected import: every problem counted, the first thousand listed. */
@@ -443,7 +415,8 @@ export function recordView(r: RecordRow): RecordView {
   };
 }
 
-function inputOf(r: RecordRow): RecordInput {
+/** A stored record as the input it was written from. */
+export function inputOf(r: RecordRow): RecordInput {
   const view = recordView(r);
   return {
     id: r.id,

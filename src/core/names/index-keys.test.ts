@@ -16,7 +16,8 @@ function keyed(person: PersonInput): PersonInput {
  * index answered it before pair keys): each of the subject's words whose keys the record shares
  * sets one bit; a record is admitted by an identifier, two bits, a name pair, or one bit and the
  * same full birth date, within a year of the subject's birth year (a record's date being the one
- * its IIN holds when it has none of its own).
+ * its IIN holds when it has none of its own); or, in the same year, the only words besides
+ * patronymics of a spelling on each side agree.
  */
 function ruleAdmits(subject: PersonInput, record: PersonInput): boolean {
   const stored = (keys: readonly string[], dated: boolean) =>
@@ -54,7 +55,21 @@ function ruleAdmits(subject: PersonInput, record: PersonInput): boolean {
   const ry = birthYear(r.birthDate);
   if (sy !== undefined && ry !== undefined && Math.abs(sy - ry) > 1) return false;
   const sameDate = s.birthDate?.length === 10 && r.birthDate === s.birthDate;
-  return (words & (words - 1)) !== 0 || (words !== 0 && sameDate);
+  if ((words & (words - 1)) !== 0 || (words !== 0 && sameDate)) return true;
+  // The only word besides patronymics of a spelling on each side agrees, in the same year.
+  const solo = (person: PersonInput) =>
+    new Set(
+      person.names.flatMap((spelling) => {
+        const others = parseName(spelling).filter((w) => w.role !== "patronymic");
+        const [only] = others;
+        if (!only || others.length !== 1 || !person.birthDate) return [];
+        return stored(blockingKeys({ names: [only.raw], birthDate: person.birthDate }), true).filter(
+          (key) => key.startsWith("yt:") || key.startsWith("yp:"),
+        );
+      }),
+    );
+  const soloRecord = solo(r);
+  return sy !== undefined && sy === ry && [...solo(s)].some((key) => soloRecord.has(key));
 }
 
 const pairs = [EVAL_SEED, 11, 12].flatMap((seed) => generatePairs(seed));
@@ -103,6 +118,16 @@ describe("screening index keys", () => {
     expect(
       probe.every((p) => admits([p.mask]) === (p.key.startsWith("yq:") || p.key.startsWith("nn:"))),
     ).toBe(true);
+  });
+
+  it("meets a one-word name and a one-word record (besides patronymics) of the same year only", () => {
+    const record = { names: ["Ақбота Ерболатқызы"], birthDate: "2003-05-28" };
+    expect(scorePair({ names: ["Akbota"], birthDate: "2003" }, record).score).toBeGreaterThanOrEqual(
+      DEFAULT_THRESHOLD,
+    );
+    expect(indexFinds({ names: ["Akbota"], birthDate: "2003" }, record)).toBe(true);
+    expect(indexFinds({ names: ["Akbota"], birthDate: "2004" }, record)).toBe(false);
+    expect(indexFinds({ names: ["Akbota Seitkali"], birthDate: "2003" }, record)).toBe(false);
   });
 
   it("admits by an identifier alone, and by two words' bits", () => {

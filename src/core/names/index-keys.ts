@@ -7,16 +7,21 @@
  * - an identifier (IIN or document number), or
  * - keys of two different name words of the person (in the same birth year or one apart), or
  * - a key of one name word and the same full birth date, or
+ * - a key of the only word besides patronymics of both names and the same birth year, or
  * - for undated sides, a pair of names (`nn:`) or keys of two rare words (`rare:`).
- * A record whose name agrees in one common word only, and whose date is not the same, cannot
- * reach the threshold (match.ts: one word +3, prior −4, year at most +1.5, a missing word −2).
+ * Otherwise a record agreeing in one word only cannot reach the threshold (match.ts: one word
+ * +3, prior −4, birth year at most +1.5 unless the date is the same, and another word of either
+ * name left unmatched −2; only a patronymic facing a name without one costs nothing, which is
+ * why a one-word name (Ақбота; Ақбота Ерболатқызы) meets a one-word record of its year).
  *
  * How the index answers it:
  * - A dated record is filed under every pair of its name keys with its birth year,
  *   `yq:<year>:<a>+<b>` (a ≤ b, a word's key paired with itself too), and under each name key
  *   with its full date, `yd:<date>:<a>`. A check asks for the pairs of keys of two different
  *   words of the person, in its year and the neighbouring ones, and for its words' keys with its
- *   full date. A shared pair key means exactly "keys of two different words agree".
+ *   full date. A shared pair key means exactly "keys of two different words agree". A spelling
+ *   with a single word besides patronymics is also filed under that word with its year,
+ *   `ys:<year>:<a>`, and a check of such a name asks for it.
  * - Name keys are the blocking keys of keys.ts in the form the index needs: `p:<skeleton>` (the
  *   phonetic consonant skeleton, which every spelling with the same transliteration key shares
  *   too), or `t:<key>` when the skeleton is under two letters.
@@ -69,6 +74,17 @@ function wordGroups(person: PersonInput): Array<{ raw: string; keys: string[] }>
   return [...groups.values()].map((g) => ({ raw: g.raw, keys: [...g.keys] }));
 }
 
+/** Keys of the only word besides patronymics of each spelling that has just one. */
+function soloKeys(person: PersonInput): string[] {
+  const keys = new Set<string>();
+  for (const spelling of person.names) {
+    const words = parseName(spelling).filter((word) => word.role !== "patronymic");
+    const [only] = words;
+    if (only && words.length === 1) for (const key of wordKeys(only)) keys.add(key);
+  }
+  return [...keys];
+}
+
 function pairKey(year: number, a: string, b: string): string {
   return a <= b ? `yq:${year}:${a}+${b}` : `yq:${year}:${b}+${a}`;
 }
@@ -100,6 +116,7 @@ export function recordIndexKeys(person: PersonInput, options: KeyOptions = {}): 
     }
     const date = fullDate(person);
     if (date) for (const key of all) keys.add(`yd:${date}:${key}`);
+    for (const key of soloKeys(person)) keys.add(`ys:${year}:${key}`);
   }
   return [...keys].sort();
 }
@@ -142,6 +159,8 @@ export function probeIndexKeys(person: PersonInput, options: KeyOptions = {}): P
     }
     const date = fullDate(person);
     if (date) for (const group of groups) for (const key of group.keys) add(`yd:${date}:${key}`, PAIR_BITS);
+    // One word and the same year: only the exact year (a year off costs −1.5, out of reach).
+    for (const key of soloKeys(person)) add(`ys:${year}:${key}`, PAIR_BITS);
   }
   return [...masks].map(([key, mask]) => ({ key, mask })).sort((x, y) => (x.key < y.key ? -1 : 1));
 }

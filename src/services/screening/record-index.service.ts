@@ -24,6 +24,21 @@ export async function ensureRecordIndex(
   deps: { database: Database; clock: Clock },
   options: { force?: boolean; progress?: (done: number) => void } = {},
 ): Promise<number> {
+  const done = await rekey(deps, options);
+  if (done > 0) {
+    // Every key was deleted and written again: the index holds twice its size until rebuilt, and
+    // the planner's statistics describe the old keys. Both are put right before checks are served.
+    await deps.database.ownerQuery("REINDEX TABLE record_keys");
+    await deps.database.ownerQuery("ANALYZE record_keys");
+  }
+  return done;
+}
+
+/** Re-keys in one transaction (see ensureRecordIndex); how many records. */
+async function rekey(
+  deps: { database: Database; clock: Clock },
+  options: { force?: boolean; progress?: (done: number) => void },
+): Promise<number> {
   return deps.database.tx(scope, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK})`);
     const state = rowsOf<{ version: number }>(

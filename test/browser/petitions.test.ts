@@ -58,6 +58,12 @@ describe.skipIf(!browserAvailable)("an employer's border-strip list in Chromium"
     await employer.getByRole("option", { name: "Панфиловский РОВД (демо)" }).click();
     await employer.getByPlaceholder("Название пункта или код КАТО").fill("Корг");
     await employer.getByRole("option", { name: /село Коргас/ }).click();
+    // A place chosen by mistake comes off the list by its own button; then it is chosen again.
+    await employer.getByRole("button", { name: /Убрать .*Коргас/ }).click();
+    await expect.poll(() => employer.getByRole("button", { name: /Убрать .*Коргас/ }).count()).toBe(0);
+    await employer.getByPlaceholder("Название пункта или код КАТО").fill("Корг");
+    await employer.getByRole("option", { name: /село Коргас/ }).click();
+    await expect.poll(() => employer.getByRole("button", { name: /Убрать .*Коргас/ }).count()).toBe(1);
     await employer.getByRole("textbox", { name: "Дата выезда" }).fill("2026-12-28");
     await employer.getByRole("textbox", { name: "Дата возвращения" }).fill("2027-01-31");
     await expect.poll(() => employer.getByRole("status").first().textContent()).toContain("2026-11-28");

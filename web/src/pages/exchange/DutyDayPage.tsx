@@ -125,6 +125,12 @@ export function DutyDayPage() {
                     variant="light"
                     loading={markRead.isPending && markRead.variables === a.id}
                     onClick={() => markRead.mutate(a.id)}
+                    // Every row has this button: the accessible name says which alert it marks.
+                    aria-label={t("exchange.duty.markReadOf", {
+                      kind: t(`exchange.duty.alertKind.${a.kind}`),
+                      unit: tr(a.obligation.unitName),
+                      cls: className(a.obligation.classId),
+                    })}
                   >
                     {t("exchange.duty.markRead")}
                   </Button>

@@ -176,6 +176,7 @@ export function NewPetitionPage() {
                 label={t("petitions.form.destinations")}
                 placeholder={t("petitions.form.destinationHint")}
                 listLabel={t("petitions.form.destinations")}
+                removeLabel={(name) => t("petitions.form.removePlace", { name })}
                 error={fieldError("destinations")}
               />
               <Grid>

@@ -20,11 +20,8 @@ import { toIcao } from "../src/core/names/translit.js";
 import type { Actor } from "../src/services/context.js";
 import { checkBatch, checkSubject, type Subject } from "../src/services/screening/check.service.js";
 import { ensureRecordIndex } from "../src/services/screening/record-index.service.js";
-import {
-  importRecordsFile,
-  personOfRecord,
-  RECORD_COLUMNS,
-} from "../src/services/screening/records.service.js";
+import { importRecordsFile, RECORD_COLUMNS } from "../src/services/screening/records.service.js";
+import { personOfRecord } from "../src/services/screening/scoring.js";
 import { type Benchmark, figure, percentiles } from "./harness.js";
 
 /** mulberry32, seeded per person: any synthetic person can be rebuilt from its index alone. */

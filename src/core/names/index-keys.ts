@@ -30,7 +30,7 @@
  *   (with a year, a record within a year shares its pair keys anyway, and one two or more years
  *   away cannot reach the threshold without an equal identifier).
  */
-import { birthYear, blockingKeys, filedKeys, type KeyOptions, skeletonKey } from "./keys.js";
+import { birthYear, filedKeys, type KeyOptions, skeletonKey, yearFreeKeys } from "./keys.js";
 import type { PersonInput } from "./match.js";
 import { parseName } from "./parse.js";
 
@@ -97,9 +97,9 @@ function fullDate(person: PersonInput): string | undefined {
 
 /** The year-free and identifier keys of keys.ts, `#`-suffixed for a dated person when year-free. */
 function plainKeys(person: PersonInput, dated: boolean, options: KeyOptions): string[] {
-  return blockingKeys(person, options)
-    .filter((key) => !key.startsWith("yt:") && !key.startsWith("yp:"))
-    .map((key) => (dated && (key.startsWith("nn:") || key.startsWith("rare:")) ? `${key}#` : key));
+  return yearFreeKeys(person, options).map((key) =>
+    dated && (key.startsWith("nn:") || key.startsWith("rare:")) ? `${key}#` : key,
+  );
 }
 
 /**
@@ -134,7 +134,7 @@ export function probeIndexKeys(person: PersonInput, options: KeyOptions = {}): P
     const bit = 1 << Math.min(index, WORD_BITS - 1);
     // A rare word's key counts for its own word only: two of them are needed.
     const alone: PersonInput = { names: [group.raw] };
-    for (const key of blockingKeys(alone, options)) {
+    for (const key of yearFreeKeys(alone, options)) {
       if (!key.startsWith("rare:")) continue;
       add(key, bit);
       if (year === undefined) add(`${key}#`, bit);

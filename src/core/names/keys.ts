@@ -240,6 +240,11 @@ function buildKeys(person: PersonInput, years: number[], options: KeyOptions): s
   return [...keys].sort();
 }
 
+/** The keys that do not depend on the birth year: identifiers, name pairs (`nn:`), rare words. */
+export function yearFreeKeys(person: PersonInput, options: KeyOptions = {}): string[] {
+  return buildKeys(person, [], options);
+}
+
 /** Keys a record is filed under in the screening index. */
 export function blockingKeys(person: PersonInput, options: KeyOptions = {}): string[] {
   const year = birthYear(person.birthDate);

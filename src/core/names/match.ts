@@ -197,11 +197,6 @@ interface Compared {
   weight: number;
 }
 
-/** Compares two tokens, aware of patronymics and surname endings; symmetric. */
-export function compareTokens(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
-  return compared(a, b);
-}
-
 // Parsed tokens are shared objects (classifyToken remembers them). Apart from the exact-spelling
 // test, a comparison depends only on each token's role, key and stems — its signature — which the
 // Kazakh, Russian, Latin and upper-case forms of one word share; so answers are remembered per pair
@@ -280,10 +275,6 @@ function spellingOnce(text: string): Spelling {
 }
 
 /** The pair's comparison with its weight, remembered by signatures. */
-function compared(a: NameToken, b: NameToken): Compared {
-  return comparedInfo(a, infoOf(a), b, infoOf(b));
-}
-
 function comparedInfo(a: NameToken, infoA: TokenInfo, b: NameToken, infoB: TokenInfo): Compared {
   if (infoA.spelling === infoB.spelling) return EXACT;
   let row = signatureRows[infoA.signature];
@@ -305,6 +296,7 @@ function comparedInfo(a: NameToken, infoA: TokenInfo, b: NameToken, infoB: Token
   return value;
 }
 
+/** Compares two tokens, aware of patronymics and surname endings; symmetric. */
 function compareTokensOnce(a: NameToken, b: NameToken): { similarity: number; kind: TokenMatchKind } {
   if (normalizedRaw(a.raw) === normalizedRaw(b.raw)) return { similarity: 1, kind: "exact" };
   const patA = a.role === "patronymic";
@@ -537,6 +529,9 @@ interface SpellingMatch {
   assignment: Assignment;
 }
 
+/** Name evidence when either side has no readable name. */
+const NO_NAME_EVIDENCE = -6;
+
 /** Cost of leaving a token without partner, given whether the other side has a patronymic. */
 function missingCost(token: NameToken, otherHasPatronymic: boolean): number {
   if (token.role !== "patronymic") return UNMATCHED_NAME;
@@ -564,7 +559,7 @@ function matchSpellings(sa: Spelling, sb: Spelling): SpellingMatch {
   }
   const assignment =
     tokensA.length === 0 || tokensB.length === 0
-      ? { total: -6, pairs: [] }
+      ? { total: NO_NAME_EVIDENCE, pairs: [] }
       : bestAssignment(
           weights,
           tokensA.map((t) => missingCost(t, hasPatB)),
@@ -596,7 +591,7 @@ function weightsAgainst(sa: Spelling, b: NameToken, infoB: TokenInfo, memo: Map<
 function spellingEvidence(sa: Spelling, sb: Spelling, memo: Map<number, number[]>): number {
   const n = sa.tokens.length;
   const m = sb.tokens.length;
-  if (n === 0 || m === 0) return Math.min(NAME_EVIDENCE_CAP, -6);
+  if (n === 0 || m === 0) return Math.min(NAME_EVIDENCE_CAP, NO_NAME_EVIDENCE);
   for (let j = 0; j < m; j += 1) {
     const b = sb.tokens[j] as NameToken;
     const weights = weightsAgainst(sa, b, sb.infos[j] as TokenInfo, memo);

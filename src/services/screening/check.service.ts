@@ -156,12 +156,6 @@ async function candidateRows(tx: Tx, probes: readonly Probe[], today: string): P
   return rowsOf<CandidateRow>(result);
 }
 
-/** Screens several subjects in one query; results in the subjects' order. */
-async function screen(tx: Tx, probes: readonly Probe[], threshold: number, today: string) {
-  const rows = await candidateRows(tx, probes, today);
-  return assemble(probes, rows, scoreTask(taskOf(probes, rows, threshold)));
-}
-
 /** What the scorer needs of the subjects and their candidate rows. */
 function taskOf(probes: readonly Probe[], rows: readonly CandidateRow[], threshold: number): ScoreTask {
   return {
@@ -241,8 +235,8 @@ export async function checkSubject(
   const probe = probeOf(subject);
   const now = deps.clock.now();
   return deps.database.tx(scope, async (tx) => {
-    const [result] = await screen(tx, [probe], threshold, localDate(now));
-    if (!result) throw new Error("screen returned no result");
+    const [result] = await screenChunks(tx, [probe], threshold, localDate(now), false);
+    if (!result) throw new Error("screening returned no result");
     await appendAudit(tx, now, who, meta, {
       action: "screening.check",
       objectType: "screening_subject",

@@ -17,8 +17,6 @@ import type { Actor, Deps, RequestMeta } from "../context.js";
 import type { RowProblem } from "../reference/csv.js";
 import { personOfRecord } from "./scoring.js";
 
-export { personOfRecord };
-
 /** The CSV columns of a records file; `names` holds one or more spellings separated by `|`. */
 export const RECORD_COLUMNS = [
   "id",

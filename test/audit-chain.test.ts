@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../src/adapters/db/index.js";
 import { ephemeralSigner } from "../src/adapters/signer.js";
-import { appendAudit, sealAudit, verifyAudit } from "../src/services/audit/audit.service.js";
+import { appendAudit, sealAudit, sealRound, verifyAudit } from "../src/services/audit/audit.service.js";
 import { headStatement, signAuditHead } from "../src/services/audit/head.service.js";
 import { DB_KINDS, freshDatabase, type TestDatabase } from "./support/db.js";
 
@@ -38,6 +38,41 @@ describe.each(DB_KINDS)("audit chain on %s", (kind) => {
     while ((await sealAudit(fresh.database, 5)) > 0);
     const report = await verifyAudit(fresh.database);
     expect(report).toMatchObject({ ok: true, checked: 12, unsealed: 0 });
+  });
+
+  it("queues unchained entries; the application role can read the queue but not change it", async () => {
+    await write(fresh.database, 3);
+    const queued = async () =>
+      (await fresh.database.ownerQuery("SELECT count(*)::int AS n FROM audit_unsealed"))[0]?.n;
+    expect(await queued()).toBe(3);
+    for (const statement of [
+      sql`DELETE FROM audit_unsealed`,
+      sql`INSERT INTO audit_unsealed (audit_id) VALUES (424242)`,
+    ]) {
+      await expect(
+        fresh.database.tx({ unitPaths: [], all: true }, (tx) => tx.execute(statement)),
+      ).rejects.toThrow();
+    }
+    expect(await sealAudit(fresh.database)).toBe(3);
+    expect(await queued()).toBe(0);
+    expect(await sealAudit(fresh.database)).toBe(0);
+  });
+
+  it("chains an entry that commits after later entries were chained", async () => {
+    await write(fresh.database, 4);
+    while ((await sealAudit(fresh.database)) > 0);
+    // An id taken by a transaction that commits late: lower than the chained ones.
+    await fresh.database.ownerQuery(
+      "INSERT INTO audit_log (id, at, action, object_type, details) VALUES (-1, now(), 'test.late', 'test', '{}')",
+    );
+    expect(await sealAudit(fresh.database)).toBe(1);
+    expect(await verifyAudit(fresh.database)).toMatchObject({ ok: true, checked: 5, unsealed: 0 });
+  });
+
+  it("a sealing round takes batch after batch until the queue is shorter than a batch", async () => {
+    await write(fresh.database, 12);
+    expect(await sealRound(fresh.database, 5)).toBe(12);
+    expect(await verifyAudit(fresh.database)).toMatchObject({ ok: true, checked: 12, unsealed: 0 });
   });
 
   it("refuses UPDATE and DELETE: the application role lacks the privilege, the owner meets the trigger", async () => {

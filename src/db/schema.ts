@@ -106,6 +106,14 @@ export const auditChain = pgTable("audit_chain", {
   hash: text("hash").notNull(),
   sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+/**
+ * Audit entries not yet chained, so the sealer finds them without walking the chain. Filled by a
+ * trigger on audit_log and emptied by one on audit_chain (migration audit_unsealed); the
+ * application role may only read it.
+ */
+export const auditUnsealed = pgTable("audit_unsealed", {
+  auditId: bigint("audit_id", { mode: "bigint" }).primaryKey(),
+});
 export * from "./access.js";
 export * from "./coordination.js";
 export * from "./databank.js";

@@ -9,7 +9,7 @@ import type { Config } from "../config.js";
 import type { Clock } from "../core/clock.js";
 import { loadDemoData } from "../demo/seed.js";
 import { buildApp } from "../http/app.js";
-import { sealAudit } from "../services/audit/audit.service.js";
+import { sealRound } from "../services/audit/audit.service.js";
 import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
 import { exchangeTick } from "../services/exchange/jobs.js";
@@ -73,7 +73,7 @@ export async function startShekara(
   const sealer = every(
     opts.sealEveryMs ?? 1000,
     "audit sealing",
-    () => sealAudit(database).then(() => signAuditHead(deps)),
+    () => sealRound(database).then(() => signAuditHead(deps)),
     logger,
   );
   const jobs = [
@@ -101,7 +101,7 @@ export async function startShekara(
       await Promise.all(jobs.map((job) => job.stop()));
       await app.close(); // stops accepting, lets in-flight requests finish
       await sealer.stop();
-      await sealAudit(database).catch(() => 0);
+      await sealRound(database).catch(() => 0);
       await database.close();
     },
   };

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { asc, desc, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "../../adapters/db/index.js";
 import { rowsOf } from "../../adapters/db/rows.js";
-import { auditChain, auditHeads, auditLog } from "../../db/schema.js";
+import { auditChain, auditHeads, auditLog, auditUnsealed } from "../../db/schema.js";
 import type { Actor, RequestMeta } from "../context.js";
 import { canonicalJson } from "./canonical.js";
 
@@ -115,12 +115,15 @@ export async function sealAudit(database: Database, batchSize = 1000): Promise<n
     const head = await tx.select().from(auditChain).orderBy(desc(auditChain.seq)).limit(1);
     let prevHash = head[0]?.hash ?? GENESIS_HASH;
     let seq = head[0]?.seq ?? 0n;
-    const pending = await tx
-      .select()
-      .from(auditLog)
-      .where(sql`NOT EXISTS (SELECT 1 FROM ${auditChain} c WHERE c.audit_id = ${auditLog.id})`)
-      .orderBy(asc(auditLog.id))
-      .limit(batchSize);
+    // The queue of unchained entries, oldest first (migration audit_unsealed).
+    const pending = (
+      await tx
+        .select({ entry: auditLog })
+        .from(auditUnsealed)
+        .innerJoin(auditLog, eq(auditLog.id, auditUnsealed.auditId))
+        .orderBy(asc(auditUnsealed.auditId))
+        .limit(batchSize)
+    ).map((r) => r.entry);
     if (pending.length === 0) return 0;
     const links = pending.map((row) => {
       seq += 1n;
@@ -132,6 +135,25 @@ export async function sealAudit(database: Database, batchSize = 1000): Promise<n
     await tx.insert(auditChain).values(links);
     return links.length;
   });
+}
+
+/** Batches one sealing round may take before it gives the next round its turn. */
+const SEAL_ROUND_BATCHES = 20;
+
+/**
+ * Seals batches until the queue is shorter than a batch or the round's batches are spent, yielding
+ * to other work between batches: at a thousand entries a second one batch a second falls behind.
+ * Returns how many entries were sealed.
+ */
+export async function sealRound(database: Database, batchSize = 1000): Promise<number> {
+  let sealed = 0;
+  for (let round = 0; round < SEAL_ROUND_BATCHES; round++) {
+    const n = await sealAudit(database, batchSize);
+    sealed += n;
+    if (n < batchSize) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return sealed;
 }
 
 /** The result of walking the chain. */

@@ -128,23 +128,35 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
 
     t.clock.set(new Date("2026-12-21T06:00:00Z"));
     await signInAll();
-    const registered = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/passes/by-number/${encodeURIComponent(pass.number)}/actions`,
-      headers: as("hotel"),
-      payload: {
-        type: "REGISTERED",
+    const register = (key: string, type = "REGISTERED") =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/passes/by-number/${encodeURIComponent(pass.number)}/actions`,
+        headers: { ...as("hotel"), "idempotency-key": key },
         payload: {
-          arrivedOn: "2026-12-20",
-          place: "334853100",
-          registrar: "HOTEL",
-          handedOverOn: "2026-12-21",
-          passKept: false,
+          type,
+          payload: {
+            arrivedOn: "2026-12-20",
+            place: "334853100",
+            registrar: "HOTEL",
+            handedOverOn: "2026-12-21",
+            passKept: false,
+          },
         },
-      },
-    });
+      });
+    const registered = await register("registration-0001");
     expect(registered.statusCode).toBe(200);
     expect(registered.json().status).toBe("REGISTERED");
+    // The answer lost, the registrar retries with the same key: the step taken is answered, not taken twice.
+    const retried = await register("registration-0001");
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toEqual(registered.json());
+    const steps = await t.deps.database.ownerQuery(
+      "SELECT count(*)::int AS n FROM application_actions WHERE application_id = $1 AND type = 'REGISTERED'",
+      [id],
+    );
+    expect(steps[0]?.n).toBe(1);
+    expect((await register("short")).statusCode).toBe(400);
     expect((await t.app.inject(`/api/v1/verify/${encodeURIComponent(pass.code)}`)).json().status).toBe(
       "VALID",
     );
@@ -175,6 +187,33 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
         "application.registered",
       ]),
     );
+
+    // A key names one step: sent again with another step, it is refused and nothing is recorded.
+    t.clock.set(new Date("2026-12-22T06:00:00Z"));
+    await signInAll();
+    const byNumber = (type: string, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/passes/by-number/${encodeURIComponent(pass.number)}/actions`,
+        headers: { ...as("officer"), "idempotency-key": "officer-step-0001" },
+        payload: { type, payload },
+      });
+    const violation = await byNumber("VIOLATION_RECORDED", {
+      kind: "OTHER",
+      description: "Рұқсаттамада көрсетілмеген жерде болды",
+      diplomatic: false,
+    });
+    expect(violation.statusCode, violation.body).toBe(200);
+    const reused = await byNumber("RETURNED", { unused: false });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    const returned = await t.deps.database.ownerQuery(
+      "SELECT count(*)::int AS n FROM application_actions WHERE application_id = $1 AND type = 'RETURNED'",
+      [id],
+    );
+    expect(returned[0]?.n).toBe(0);
+    t.clock.set(new Date("2026-11-22T06:00:00Z"));
+    await signInAll();
   });
 
   it("refuses with a reason that reaches the applicant, and only heads decide", async () => {

@@ -241,6 +241,14 @@ export const ERROR_CATALOG = {
       en: "The case was changed at the same time. Reload and try again.",
     },
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: "conflict",
+    message: {
+      kk: "Бұл Idempotency-Key басқа қадамға берілген. Жаңа қадамға жаңа кілт жіберіңіз.",
+      ru: "Этот Idempotency-Key уже использован для другого шага. Для нового шага нужен новый ключ.",
+      en: "This Idempotency-Key was used for another step. Send a new key for a new step.",
+    },
+  },
   INTERNAL: {
     kind: "internal",
     message: {

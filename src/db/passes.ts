@@ -73,8 +73,15 @@ export const applicationActions = pgTable(
     byUserId: uuid("by_user_id").notNull(),
     unitId: uuid("unit_id"),
     payload: jsonb("payload").notNull(),
+    /** The client's Idempotency-Key of a step taken by pass number: a retry finds the step taken. */
+    idempotencyKey: text("idempotency_key"),
   },
-  (t) => [uniqueIndex("application_actions_seq_uq").on(t.applicationId, t.seq)],
+  (t) => [
+    uniqueIndex("application_actions_seq_uq").on(t.applicationId, t.seq),
+    uniqueIndex("application_actions_idem_uq")
+      .on(t.byUserId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} IS NOT NULL`),
+  ],
 );
 
 /**

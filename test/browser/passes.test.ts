@@ -193,9 +193,20 @@ describe.skipIf(!browserAvailable)(
       await hotel.getByRole("combobox", { name: "Registered by" }).click();
       await hotel.getByRole("option", { name: "Hotel administration" }).click();
       await expectAccessible(hotel);
+      const registering = hotel.waitForRequest(
+        (r) => r.url().includes("/by-number/") && r.method() === "POST",
+      );
       await hotel.getByRole("button", { name: "Register the arrival" }).click();
       await expect.poll(() => hotel.getByRole("status").textContent()).toContain("Arrival registered");
       await expectAccessible(hotel);
+      // The step carries its Idempotency-Key, kept with it: a retry after a lost answer is not a second registration.
+      const key = (await registering).headers()["idempotency-key"];
+      expect(key).toMatch(/^[0-9a-f-]{32,36}$/);
+      const registrations = await t.deps.database.ownerQuery(
+        "SELECT idempotency_key FROM application_actions WHERE application_id = $1 AND type = 'REGISTERED'",
+        [caseUrl.split("/").pop()],
+      );
+      expect(registrations.map((r) => r.idempotency_key)).toEqual([key]);
 
       // Anyone can verify the code without signing in.
       const visitor = await pageAs(null, "kk");

@@ -232,7 +232,10 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["passes"],
           summary:
             "A step any IAB or registrar may take on a pass by its number (register, extend, loss, return)",
+          description:
+            "Send an Idempotency-Key header, new for each step: a retry with the same key (its answer lost) answers the step already taken instead of taking it twice; the same key on another step or pass answers 409 IDEMPOTENCY_KEY_REUSED.",
           params: z.strictObject({ number: z.string().min(3).max(40) }),
+          headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
           body: actionBody,
           response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...errors },
         },
@@ -246,6 +249,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           {
             type: request.body.type as never,
             payload: request.body.payload,
+            idempotencyKey: request.headers["idempotency-key"],
           },
         );
         return { id: result.id, status: result.state.status };

@@ -17,7 +17,7 @@ import {
 } from "../../core/passes/index.js";
 import { localDate } from "../../core/time.js";
 import { describeIssue, type IssueFacts } from "../../core/validation-messages.js";
-import { passes, registerLines, units, zoneEntries } from "../../db/schema.js";
+import { applicationActions, passes, registerLines, units, zoneEntries } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
@@ -39,6 +39,12 @@ export interface ActionInput {
    * lost in a crash) can never record it twice.
    */
   expectedActions?: number | undefined;
+  /**
+   * The client's key for this step (HTTP Idempotency-Key), for steps taken by pass number, where
+   * the client never saw the case's action count: a retry with the same key answers the step
+   * already taken instead of taking it again.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 const SYSTEM = { unitPaths: [], all: true } as const;
@@ -88,6 +94,15 @@ export async function takeAction(
     if (input.expectedActions !== undefined && input.expectedActions !== loaded.actions.length) {
       throw new AppError("CONCURRENT_CHANGE");
     }
+    if (input.idempotencyKey !== undefined) {
+      const prior = await stepOfKey(tx, me.userId, input.idempotencyKey);
+      if (prior) {
+        if (prior.applicationId !== loaded.row.id || prior.type !== input.type) {
+          throw new AppError("IDEMPOTENCY_KEY_REUSED");
+        }
+        return { id: loaded.row.id, state: replay(loaded.actions, today, ctx) };
+      }
+    }
     const before = replay(loaded.actions, undefined, ctx);
 
     const payload = { ...input.payload };
@@ -123,6 +138,7 @@ export async function takeAction(
       { id: loaded.row.id, version: loaded.row.version, actionCount: loaded.actions.length },
       action,
       after,
+      input.idempotencyKey,
     );
     await sideEffects(tx, deps, me, loaded, action, after, allocated, today);
     await appendAudit(tx, now, me, meta, {
@@ -133,6 +149,16 @@ export async function takeAction(
     });
     return { id: loaded.row.id, state: replay([...loaded.actions, action], today, ctx) };
   });
+}
+
+/** The step an actor already took with an Idempotency-Key, if any. */
+async function stepOfKey(tx: Tx, userId: string, key: string) {
+  const rows = await tx
+    .select({ applicationId: applicationActions.applicationId, type: applicationActions.type })
+    .from(applicationActions)
+    .where(and(eq(applicationActions.byUserId, userId), eq(applicationActions.idempotencyKey, key)))
+    .limit(1);
+  return rows[0];
 }
 
 /** Allocates the next pass number and register line of the issuing unit, gapless per year (Z p.21, p.33). */

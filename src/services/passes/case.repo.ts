@@ -41,6 +41,7 @@ export async function appendAction(
   target: { id: string; version: number; actionCount: number },
   action: PassAction,
   state: CaseState,
+  idempotencyKey?: string,
 ): Promise<void> {
   const seq = target.actionCount + 1;
   try {
@@ -52,6 +53,7 @@ export async function appendAction(
       byUserId: action.by,
       unitId: action.unitId || null,
       payload: action.payload,
+      idempotencyKey: idempotencyKey ?? null,
     });
   } catch (err) {
     if (

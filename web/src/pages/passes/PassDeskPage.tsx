@@ -6,7 +6,7 @@ import { api } from "../../api";
 import { useMe } from "../../session";
 import { ActionFrame, type FormProps, LossForm, ReturnForm } from "./ActionForms";
 import { PassLookupForm, usePassLookup } from "./PassLookup";
-import { addDays, StatusBadge, today } from "./shared";
+import { addDays, newIdempotencyKey, StatusBadge, today } from "./shared";
 
 /**
  * The desk of any IAB for a pass it did not issue (Z p.23, p.24, p.36, App.1 rule 3): find the pass
@@ -60,11 +60,14 @@ function DeskAction({
   children: (props: FormProps) => React.ReactNode;
 }) {
   const { t } = useTranslation();
+  // One key per step on this form: a retry after a lost answer finds the step already taken.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const step = useMutation({
     mutationFn: (payload: Record<string, unknown>) =>
       api<{ id: string; status: string }>(`/api/v1/passes/by-number/${encodeURIComponent(number)}/actions`, {
         method: "POST",
         body: { type, payload },
+        headers: { "idempotency-key": idempotencyKey },
       }),
   });
   return (

@@ -6,7 +6,7 @@ import { api } from "../../api";
 import { useLang } from "../../useLang";
 import { RegisterFields } from "./ActionForms";
 import { PassLookupForm, usePassLookup } from "./PassLookup";
-import { StatusBadge, useZoneSearch, type ZoneEntry } from "./shared";
+import { newIdempotencyKey, StatusBadge, useZoneSearch, type ZoneEntry } from "./shared";
 
 /** The registrar's desk (Z p.18, App.1 rule 2): find a pass by number or code, verify it, register the arrival. */
 export function RegisterArrivalPage() {
@@ -59,11 +59,14 @@ function ArrivalByNumber({ number }: { number: string }) {
 
 function ArrivalForm({ number, places }: { number: string; places: readonly string[] }) {
   const { t } = useTranslation();
+  // One key per registration: a retry after a lost answer finds the registration already made.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const register = useMutation({
     mutationFn: (payload: Record<string, unknown>) =>
       api<{ id: string; status: string }>(`/api/v1/passes/by-number/${encodeURIComponent(number)}/actions`, {
         method: "POST",
         body: { type: "REGISTERED", payload },
+        headers: { "idempotency-key": idempotencyKey },
       }),
   });
   if (register.data) {

@@ -1,0 +1,2 @@
+ALTER TABLE "application_actions" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "application_actions_idem_uq" ON "application_actions" USING btree ("by_user_id","idempotency_key") WHERE "application_actions"."idempotency_key" IS NOT NULL;

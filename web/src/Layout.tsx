@@ -71,7 +71,9 @@ export function Layout({ me }: { me: Me | null }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t("nav.menu")}>
-        <AppShell.Section grow component={ScrollArea}>
+        {/* The menu scrolls with a visible bar when it is taller than the window; the API link is
+            its last item, so no fixed item can cover the end of the list. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
           {sections.map((section) => (
             <div key={section.group}>
               {sections.length > 1 && (
@@ -91,8 +93,8 @@ export function Layout({ me }: { me: Me | null }) {
               ))}
             </div>
           ))}
+          <NavLink href="/docs" label={t("nav.docs")} mt="sm" />
         </AppShell.Section>
-        <NavLink href="/docs" label={t("nav.docs")} />
         {me && (
           <Text size="xs" c="dimmed" mt="auto" p="xs">
             {me.fullName}

@@ -18,6 +18,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Load demo data and demo logins; on by default in embedded mode, off on a server database. */
   SHEKARA_DEMO: bool.optional(),
+  /** With the demo data, demo pass cases in every work queue (tests that count cases turn them off). */
+  SHEKARA_DEMO_CASES: bool.default(true),
   /** Largest accepted request body, in bytes. */
   SHEKARA_BODY_LIMIT: z.coerce
     .number()
@@ -104,6 +106,7 @@ export interface Config {
   port: number;
   host: string;
   demo: boolean;
+  demoCases: boolean;
   bodyLimit: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   sessionIdleMinutes: number;
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     demo: e.SHEKARA_DEMO ?? e.DATABASE_URL === undefined,
+    demoCases: e.SHEKARA_DEMO_CASES,
     bodyLimit: e.SHEKARA_BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,

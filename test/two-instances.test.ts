@@ -44,6 +44,7 @@ describe.skipIf(!url)("two instances on one PostgreSQL", () => {
         HOST: "127.0.0.1",
         SHEKARA_DATA_DIR: dataDir,
         SHEKARA_DEMO: "1",
+        SHEKARA_DEMO_CASES: "0",
         LOG_LEVEL: "fatal",
       };
       servers.push(new ServerProcess(env, () => undefined));

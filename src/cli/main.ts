@@ -12,6 +12,7 @@ import { AppError } from "../core/errors.js";
 import { verifyPassCode } from "../core/passes/index.js";
 import { localDate } from "../core/time.js";
 import { users } from "../db/schema.js";
+import { loadDemoCases } from "../demo/passes.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, loadDemoData } from "../demo/seed.js";
 import { sealAudit, verifyAudit } from "../services/audit/audit.service.js";
 import { signAuditHead } from "../services/audit/head.service.js";
@@ -73,7 +74,16 @@ program
       }
       await database.migrate();
       const loaded = await loadDemoData({ database, clock: systemClock });
-      say(loaded ? "Demo data loaded." : "Demo data was already present.");
+      const cases =
+        loaded && config.demoCases
+          ? await loadDemoCases({
+              database,
+              clock: systemClock,
+              signer: loadSigner(config.signingKey, config.dataDir),
+              notifier: outboxNotifier({ demo: true }),
+            })
+          : 0;
+      say(loaded ? `Demo data loaded (${cases} demo pass cases).` : "Demo data was already present.");
       say(`Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((u) => u.login).join(", ")}`);
     }),
   );

@@ -7,6 +7,7 @@ import { loadSigner, type Signer } from "../adapters/signer.js";
 import { type FileStorage, localFileStorage } from "../adapters/storage.js";
 import type { Config } from "../config.js";
 import type { Clock } from "../core/clock.js";
+import { loadDemoCases } from "../demo/passes.js";
 import { loadDemoData } from "../demo/seed.js";
 import { buildApp } from "../http/app.js";
 import { sealRound } from "../services/audit/audit.service.js";
@@ -66,6 +67,7 @@ export async function startShekara(
   const rekeyed = await ensureRecordIndex(deps);
   if (rekeyed > 0) logger.info({ records: rekeyed }, "screening index re-keyed to the current key format");
   const demoLoaded = config.demo ? await loadDemoData(deps) : false;
+  if (demoLoaded && config.demoCases) await loadDemoCases(deps);
   const app = await buildApp(deps);
 
   // Background jobs; each is safe with several instances (advisory locks or SKIP LOCKED).

@@ -77,7 +77,11 @@ describe.skipIf(!browserAvailable)("administration in Chromium", () => {
       const box = await link.boundingBox();
       if (!box) throw new Error(`${name} has no box`);
       const hit = await page.evaluate(
-        ([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0)?.closest("a")?.getAttribute("href"),
+        ([x, y]) =>
+          document
+            .elementFromPoint(x ?? 0, y ?? 0)
+            ?.closest("a")
+            ?.getAttribute("href"),
         [box.x + box.width / 2, box.y + box.height / 2],
       );
       expect(hit).toBe(href);

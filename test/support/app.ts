@@ -25,7 +25,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const fresh = await freshDatabase(kind, false);
   const clock = fixedClock("2026-11-22T06:00:00Z");
-  const config = loadConfig({ SHEKARA_DEMO: "1", LOG_LEVEL: "silent", ...env });
+  const config = loadConfig({ SHEKARA_DEMO: "1", SHEKARA_DEMO_CASES: "0", LOG_LEVEL: "silent", ...env });
   const shekara = await startShekara(config, {
     clock,
     database: fresh.database,

@@ -44,6 +44,20 @@ function registration(set: RuleSet, target: "ARRIVAL" | "HANDOVER"): RuleOf<"REG
 }
 
 /**
+ * Issued passes whose validity began before the day this returns, and that are still not
+ * registered, are past the registration deadline (Z p.18: within the rule's days of arrival,
+ * counted from the first day the holder could have arrived). Undefined when the rule set has no
+ * arrival registration rule. The clauses are those the rule cites.
+ */
+export function registrationOverdueBefore(
+  set: RuleSet,
+  today: string,
+): { validFromBefore: string; clauses: string[] } | undefined {
+  const arrival = registration(set, "ARRIVAL");
+  return arrival ? { validFromBefore: addDays(today, -arrival.days), clauses: arrival.clauses } : undefined;
+}
+
+/**
  * The reminders due for a pass on `today`:
  * - registration (Z p.18, App.1 rule 2): an issued pass not yet registered, within its validity;
  * - return soon (Z p.36, App.1 rule 4 for an unused one): in the last RETURN_SOON_DAYS of validity;

@@ -168,6 +168,9 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
                   createdAt: z.string(),
                 }),
               ),
+              clauses: z
+                .array(z.string())
+                .describe("The clauses of the rule that draws the queue (overdue_registration: Z p.18)"),
             }),
             ...errors,
           },
@@ -175,7 +178,10 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const result = await listCases(deps, request.actor, request.query);
-        return { items: result.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) };
+        return {
+          items: result.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
+          clauses: result.clauses,
+        };
       },
     );
     app.get(

@@ -3,7 +3,8 @@ import { rowsOf, type Tx } from "../../adapters/db/index.js";
 import { withScansOff } from "../../adapters/db/planner.js";
 import { inSubtrees } from "../../adapters/db/subtree.js";
 import { AppError, notFound } from "../../core/errors.js";
-import { replay } from "../../core/passes/index.js";
+import { registrationOverdueBefore, replay } from "../../core/passes/index.js";
+import { ruleSetAt } from "../../core/rules/index.js";
 import { localDate } from "../../core/time.js";
 import { applicationFiles, applications, units } from "../../db/schema.js";
 import { scopeOf } from "../access.js";
@@ -66,6 +67,7 @@ export const QUEUES = [
   "to_decide",
   "to_issue",
   "issued",
+  "overdue_registration",
   "awaiting_return",
   "overdue_return",
   "refused",
@@ -82,6 +84,10 @@ export async function listCases(
   if (!actor) throw new AppError("UNAUTHENTICATED");
   const today = localDate(deps.clock.now());
   const scope = scopeOf(actor);
+  const overdue =
+    filter.queue === "overdue_registration"
+      ? registrationOverdueBefore(ruleSetAt(await loadRuleSets(deps.database), today), today)
+      : undefined;
   return deps.database.tx(scope, async (tx) => {
     const conditions = [];
     const own = !actor.permissions.has("applications.intake") && !actor.permissions.has("passes.decide");
@@ -100,6 +106,16 @@ export async function listCases(
       case "to_issue":
         conditions.push(eq(applications.status, "APPROVED"));
         break;
+      case "overdue_registration": {
+        // Issued, not registered, and valid longer than the registration rule allows (Z p.18).
+        conditions.push(eq(applications.status, "ISSUED"));
+        conditions.push(
+          overdue
+            ? sql`(SELECT min(p.valid_from) FROM passes p WHERE p.application_id = ${applications.id}) < ${overdue.validFromBefore}`
+            : sql`false`,
+        );
+        break;
+      }
       case "issued":
         conditions.push(inArray(applications.status, ["ISSUED", "REGISTERED", "REPLACED"]));
         break;
@@ -152,7 +168,8 @@ export async function listCases(
       .orderBy(sql`${applications.createdAt} DESC NULLS LAST`, applications.id)
       .limit(filter.limit)
       .offset(pageIds ? 0 : filter.offset);
-    return { items };
+    // A queue drawn by a rule cites the rule's clauses.
+    return { items, clauses: overdue?.clauses ?? [] };
   });
 }
 

@@ -11,6 +11,7 @@ const WORK_QUEUES = [
   { queue: "to_check", permission: "applications.check" },
   { queue: "to_decide", permission: "passes.decide" },
   { queue: "to_issue", permission: "passes.decide" },
+  { queue: "overdue_registration", permission: "applications.intake" },
   { queue: "overdue_return", permission: "applications.intake" },
 ] as const;
 

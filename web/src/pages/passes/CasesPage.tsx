@@ -1,17 +1,18 @@
-import { Button, Group, Loader, Stack, Tabs, TextInput, Title } from "@mantine/core";
+import { Button, Group, Loader, Stack, Tabs, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api";
 import { CaseTable } from "./CaseTable";
-import { type CaseListItem, ErrorAlert } from "./shared";
+import { type CaseListItem, ClauseBadge, ErrorAlert } from "./shared";
 
 const QUEUES = [
   "to_check",
   "to_decide",
   "to_issue",
   "issued",
+  "overdue_registration",
   "awaiting_return",
   "overdue_return",
   "refused",
@@ -28,7 +29,7 @@ export function CasesPage() {
   const list = useQuery({
     queryKey: ["applications", queue, debounced],
     queryFn: () =>
-      api<{ items: CaseListItem[] }>(
+      api<{ items: CaseListItem[]; clauses: string[] }>(
         `/api/v1/applications?queue=${queue}&limit=200${debounced.trim() ? `&q=${encodeURIComponent(debounced.trim())}` : ""}`,
       ),
   });
@@ -66,6 +67,14 @@ export function CasesPage() {
         </Tabs.List>
         {QUEUES.map((name) => (
           <Tabs.Panel key={name} value={name} pt="md">
+            {name === "overdue_registration" && (
+              <Group gap="xs" mb="sm">
+                <Text size="sm">{t("passes.queueHint.overdue_registration")}</Text>
+                {list.data?.clauses.map((clause) => (
+                  <ClauseBadge key={clause} clause={clause} />
+                ))}
+              </Group>
+            )}
             {list.isPending && <Loader aria-label={t("common.loading")} />}
             <ErrorAlert error={list.error} />
             {list.data && <CaseTable items={list.data.items} officer />}

@@ -1,0 +1,50 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+
+describe.skipIf(!browserAvailable)("work queues on the demo cases in Chromium", () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp("pglite", { SHEKARA_DEMO_CASES: "1" });
+    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  async function pageAs(login: string, lang: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name, value] = (await sessionCookieFor(t, login)).split("=") as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
+    context.setDefaultTimeout(10_000);
+    return context.newPage();
+  }
+
+  for (const [lang, card, hint, person] of [
+    ["kk", "Тіркеу мерзімі өткен", "келгеннен кейінгі тіркеу мерзімі өтіп кеткен", "Жақсыбекова"],
+    ["ru", "Регистрация просрочена", "прошёл срок регистрации после прибытия", "Жақсыбекова"],
+    ["en", "Registration overdue", "registration period after arrival has passed", "Жақсыбекова"],
+  ] as const) {
+    it(`shows the officer the passes not registered on time, citing the rule (${lang})`, async () => {
+      const page = await pageAs("officer", lang);
+      await page.goto(base);
+      const link = page.getByRole("link", { name: new RegExp(card) });
+      await expect.poll(() => link.textContent()).toContain("1");
+      await link.click();
+      await expect.poll(() => page.getByRole("tab", { name: card, selected: true }).count()).toBe(1);
+      const panel = page.getByRole("tabpanel");
+      await expect.poll(() => panel.textContent()).toContain(hint);
+      await expect.poll(() => panel.textContent()).toContain("Z p.18");
+      await expect.poll(() => panel.getByRole("row").count()).toBe(2);
+      expect(await panel.getByRole("row").nth(1).textContent()).toContain(person);
+      await expectAccessible(page);
+      await page.context().close();
+    });
+  }
+});

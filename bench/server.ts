@@ -60,7 +60,9 @@ export async function withBenchServer<T>(
   body: (server: BenchServer) => Promise<T>,
 ): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shekara-bench-"));
-  const server = process.env.DATABASE_URL ? await temporaryDatabase(process.env.DATABASE_URL, log) : undefined;
+  const server = process.env.DATABASE_URL
+    ? await temporaryDatabase(process.env.DATABASE_URL, log)
+    : undefined;
   try {
     const config = loadConfig({
       ...process.env,

@@ -46,8 +46,9 @@ const ACTORS: { login: string; role: Role }[] = [
   { login: "citizen", role: "citizen" },
 ];
 
-// Written by the background sealer, not by requests.
-const BACKGROUND_TABLES = new Set(["audit_chain", "audit_heads"]);
+// Written by the background sealer, not by requests; the queue of unchained entries follows
+// audit_log (a trigger) and the sealer, and audit_log itself is compared.
+const BACKGROUND_TABLES = new Set(["audit_chain", "audit_heads", "audit_unsealed"]);
 // Writes a refusal may make: throttling counts failed attempts, failed sign-ins are audited.
 const REFUSAL_WRITES_ANYWHERE = new Set(["rate_limits"]);
 const REFUSAL_WRITES_AUTH = new Set(["rate_limits", "audit_log"]);

@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
-import { permissionsOf, type Role } from "../core/access/roles.js";
 import type { ApplicationData } from "../core/passes/index.js";
 import { localDate } from "../core/time.js";
-import { applications, passes, units, users } from "../db/schema.js";
+import { applications, passes, users } from "../db/schema.js";
+import { loadActor } from "../services/auth/session.service.js";
 import type { Actor, Deps } from "../services/context.js";
 import { takeAction } from "../services/passes/actions.service.js";
 import { submitApplication } from "../services/passes/submit.service.js";
@@ -97,28 +97,14 @@ const CASES: DemoCase[] = [
 /** The order of stages a demo case goes through. */
 const STAGES: DemoCase["stage"][] = ["SUBMITTED", "CHECKED", "APPROVED", "ISSUED", "REGISTERED"];
 
-/** A demo user as an actor, with the roles and unit the seed gave them. */
+/** A demo user as an actor, loaded as a signed-in request loads it. */
 async function actorOf(deps: Pick<Deps, "database">, login: string): Promise<Actor> {
-  const found = await deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.login, login)).limit(1);
-    const [unit] = user?.unitId
-      ? await tx.select().from(units).where(eq(units.id, user.unitId)).limit(1)
-      : [];
-    return user ? { user, unit } : undefined;
+  const actor = await deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login)).limit(1);
+    return user ? loadActor(tx, user.id) : null;
   });
-  if (!found) throw new Error(`demo user ${login} is missing`);
-  const roles = found.user.roles as Role[];
-  return {
-    userId: found.user.id,
-    login,
-    fullName: found.user.fullName,
-    roles,
-    permissions: permissionsOf(roles),
-    unitId: found.unit?.id ?? null,
-    unitPath: found.unit?.path ?? null,
-    timeZone: found.unit?.timeZone ?? null,
-    locale: found.user.locale,
-  };
+  if (!actor) throw new Error(`demo user ${login} is missing`);
+  return actor;
 }
 
 /**

@@ -60,6 +60,24 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(first.json().id);
     expect(first.json()).toMatchObject({ status: "SUBMITTED", eligibility: { clauses: expect.any(Array) } });
+    expect(first.headers.location).toBe(`/api/v1/applications/${first.json().id}`);
+    expect(first.headers["preference-applied"]).toBeUndefined();
+    // A client that goes on to read the case asks for the receipt only (RFC 7240).
+    const minimal = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: {
+        ...as("citizen"),
+        "idempotency-key": "key-0001-abc",
+        prefer: "respond-async, return=minimal",
+      },
+      payload: { data: application, unitId: panfilov },
+    });
+    expect(minimal.statusCode).toBe(200);
+    expect(minimal.headers["preference-applied"]).toBe("return=minimal");
+    expect(minimal.headers.location).toBe(`/api/v1/applications/${first.json().id}`);
+    const { id, number, status, stage, flags } = first.json();
+    expect(minimal.json()).toEqual({ id, number, status, stage, flags });
     const count = await t.deps.database.ownerQuery("SELECT count(*)::int AS n FROM applications");
     expect(count[0]?.n).toBe(1);
   });

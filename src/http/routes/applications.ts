@@ -57,6 +57,24 @@ const caseSchema = z
 
 type CaseJson = z.infer<typeof caseSchema>;
 
+/** What a submission answers under `Prefer: return=minimal` (RFC 7240): enough to find the case. */
+const receiptSchema = z
+  .strictObject({
+    id: z.uuid(),
+    number: z.string(),
+    status: z.string(),
+    stage: z.string(),
+    flags: z.array(z.string()),
+  })
+  .meta({ id: "PassCaseReceipt" });
+
+/** Whether a Prefer header (RFC 7240) asks for the minimal representation. */
+function prefersMinimal(prefer: string | undefined): boolean {
+  return (prefer ?? "")
+    .split(",")
+    .some((part) => part.split(";")[0]?.trim().toLowerCase().replaceAll(" ", "") === "return=minimal");
+}
+
 function caseJson(view: CaseView): Omit<CaseJson, "passes"> {
   return {
     id: view.row.id,
@@ -115,14 +133,24 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["passes"],
           summary: "Apply for a pass (App.2): a citizen online, or an officer at the counter",
           description:
-            "Send an Idempotency-Key header: a retry with the same key returns the first application instead of creating a second.",
-          headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
+            "Send an Idempotency-Key header: a retry with the same key returns the first application instead of creating a second. " +
+            "With `Prefer: return=minimal` the answer is the case's receipt (id, number, status, stage, flags) instead of the whole case; " +
+            "either way the Location header names the case.",
+          headers: z.object({
+            "idempotency-key": z.string().min(8).max(100).optional(),
+            prefer: z.string().max(200).optional(),
+          }),
           body: z.strictObject({
             data: applicationDataSchema,
             unitId: z.uuid().optional(),
             lang: z.enum(["kk", "ru", "en"]).optional(),
           }),
-          response: { 200: caseSchema, 201: caseSchema, ...errors },
+          // The receipt first: strict, it refuses a whole case at its first extra key.
+          response: {
+            200: z.union([receiptSchema, caseSchema]),
+            201: z.union([receiptSchema, caseSchema]),
+            ...errors,
+          },
         },
       },
       async (request, reply) => {
@@ -135,7 +163,12 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         // A new case is answered from what was written (it has no passes yet); a replay is read back.
         const body = result.view ? { ...caseJson(result.view), passes: [] } : await full(request, result.id);
-        return reply.status(result.created ? 201 : 200).send(body);
+        reply.status(result.created ? 201 : 200).header("location", `/api/v1/applications/${result.id}`);
+        if (!prefersMinimal(request.headers.prefer)) return reply.send(body);
+        const { id, number, status, stage, flags } = body;
+        return reply
+          .header("preference-applied", "return=minimal")
+          .send({ id, number, status, stage, flags });
       },
     );
     app.get(

@@ -31,7 +31,6 @@ import { EMPTY_PERSON, type PersonDraft, type PersonField, PersonFields } from "
 import {
   AA_ERRORS,
   addDays,
-  type CaseJson,
   daysBetween,
   ErrorAlert,
   type IabUnit,
@@ -145,9 +144,10 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
         ...(places.some((p) => p.inStrip) ? { inStrip: true } : {}),
         ...(lateReason.trim() ? { lateReason: lateReason.trim() } : {}),
       };
-      return api<CaseJson>("/api/v1/applications", {
+      // The page goes on to the case, which it reads there: the receipt is all it needs here.
+      return api<{ id: string }>("/api/v1/applications", {
         method: "POST",
-        headers: { "idempotency-key": idempotencyKey },
+        headers: { "idempotency-key": idempotencyKey, prefer: "return=minimal" },
         body: { data, ...(unitId ? { unitId } : {}), lang },
       });
     },

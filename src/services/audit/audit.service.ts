@@ -129,10 +129,13 @@ export async function sealAudit(database: Database, batchSize = 1000): Promise<n
     ).map((r) => r.entry);
     if (pending.length === 0) return 0;
     const links: { seq: bigint; auditId: bigint; prevHash: string; hash: string }[] = [];
+    // Hashing a thousand entries holds the event loop for tens of milliseconds on a busy server:
+    // requests get their turn between slices. Not on the embedded database, whose one connection
+    // this transaction holds: there a turn only keeps every other request's statements waiting
+    // (measured: a third fewer submissions).
+    const slice = database.kind === "pglite" ? Number.POSITIVE_INFINITY : HASH_SLICE;
     for (const [n, row] of pending.entries()) {
-      // Hashing a thousand entries holds the event loop for tens of milliseconds on a busy server:
-      // requests get their turn between slices.
-      if (n > 0 && n % HASH_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (n > 0 && n % slice === 0) await new Promise((resolve) => setImmediate(resolve));
       seq += 1n;
       const hash = entryHash(prevHash, row);
       links.push({ seq, auditId: row.id, prevHash, hash });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("administration in Chromium", () => {
   let t: TestApp;
@@ -18,14 +18,7 @@ describe.skipIf(!browserAvailable)("administration in Chromium", () => {
   });
 
   /** A page signed in as the user, in the given language (sign-in itself is tested elsewhere). */
-  async function pageAs(login: string, lang: string): Promise<Page> {
-    const cookie = await sessionCookieFor(t, login);
-    const context = await browser.newContext();
-    const [name, value] = cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
-    return context.newPage();
-  }
+  const pageAs = (login: string, lang: string) => openPage(browser, t, base, login, lang);
 
   it("shows a unit's superiors and counterparts, in Russian", async () => {
     const page = await pageAs("admin", "ru");

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { sessionCookieFor, type TestApp } from "../support/app.js";
 
 /** Debian's Chromium, which the browser tests drive. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -50,4 +51,32 @@ export async function expectAccessible(page: Page): Promise<void> {
         `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any.map((a) => a.message).join(" ")}`).join("; ")})`,
     );
   expect(bad, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** A browser page's context: its viewport and the default timeout of its actions. */
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  timeout?: number;
+}
+
+/**
+ * A page in a context of its own on the app at `base`, signed in as `login` (null: signed out),
+ * with `lang` as the interface language it remembers.
+ */
+export async function pageAs(
+  browser: Browser,
+  t: TestApp,
+  base: string,
+  login: string | null,
+  lang: string,
+  options: PageOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
+  if (login) {
+    const [name, value] = (await sessionCookieFor(t, login)).split("=") as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+  }
+  await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
+  if (options.timeout) context.setDefaultTimeout(options.timeout);
+  return context.newPage();
 }

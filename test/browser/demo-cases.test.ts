@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("work queues on the demo cases in Chromium", () => {
   let t: TestApp;
@@ -17,14 +17,8 @@ describe.skipIf(!browserAvailable)("work queues on the demo cases in Chromium", 
     await t?.stop();
   });
 
-  async function pageAs(login: string, lang: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const [name, value] = (await sessionCookieFor(t, login)).split("=") as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
-    context.setDefaultTimeout(10_000);
-    return context.newPage();
-  }
+  const pageAs = (login: string, lang: string) =>
+    openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 900 }, timeout: 10_000 });
 
   for (const [lang, card, hint, person] of [
     ["kk", "Тіркеу мерзімі өткен", "келгеннен кейінгі тіркеу мерзімі өтіп кеткен", "Жақсыбекова"],

@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escalateOverdue } from "../../src/services/exchange/obligations.service.js";
-import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("inter-agency exchange in Chromium (X p.5)", () => {
   let t: TestApp;
@@ -18,15 +18,8 @@ describe.skipIf(!browserAvailable)("inter-agency exchange in Chromium (X p.5)", 
     await t?.stop();
   });
 
-  async function pageAs(login: string, lang: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const cookie = await sessionCookieFor(t, login);
-    const [name, value] = cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
-    context.setDefaultTimeout(15_000);
-    return context.newPage();
-  }
+  const pageAs = (login: string, lang: string) =>
+    openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 1000 }, timeout: 15_000 });
   const heading = (page: Page) => page.locator("h1").first().textContent();
   async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
     await page.getByRole("combobox", { name: label }).click();

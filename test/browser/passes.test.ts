@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
 
 /** Set SHEKARA_SCREENSHOTS=/some/dir to keep full-page screenshots of the main screens. */
 const SHOTS = process.env.SHEKARA_SCREENSHOTS;
@@ -23,17 +23,8 @@ describe.skipIf(!browserAvailable)(
     });
 
     /** A page signed in as the user (by session cookie), in the given language; anonymous without login. */
-    async function pageAs(login: string | null, lang: string): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-      if (login) {
-        const cookie = await sessionCookieFor(t, login);
-        const [name, value] = cookie.split("=") as [string, string];
-        await context.addCookies([{ name, value, url: base }]);
-      }
-      await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
-      context.setDefaultTimeout(10_000);
-      return context.newPage();
-    }
+    const pageAs = (login: string | null, lang: string) =>
+      openPage(browser, t, base, login, lang, { viewport: { width: 1200, height: 900 }, timeout: 10_000 });
 
     async function shot(page: Page, name: string) {
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
 
 /** An application of the demo applicant (the demo records hold «Абишев Нурсултан Ганиевич», 1984). */
 const application = (surname: string, givenName = "Нұрсұлтан", patronymic = "Ғаниұлы") => ({
@@ -43,15 +43,8 @@ describe.skipIf(!browserAvailable)("records screening and the pass after issue i
     await t?.stop();
   });
 
-  async function pageAs(login: string, lang: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const cookie = await sessionCookieFor(t, login);
-    const [name, value] = cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
-    context.setDefaultTimeout(10_000);
-    return context.newPage();
-  }
+  const pageAs = (login: string, lang: string) =>
+    openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 900 }, timeout: 10_000 });
   /** Axe after a dialog's opening transition has finished. */
   async function expectAccessibleDialog(page: Page) {
     await page.waitForTimeout(400);

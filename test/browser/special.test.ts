@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser } from "./browser.js";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("foreigners' permits and special works in Chromium", () => {
   let t: TestApp;
@@ -17,15 +17,8 @@ describe.skipIf(!browserAvailable)("foreigners' permits and special works in Chr
     await t?.stop();
   });
 
-  async function pageAs(login: string, lang: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    const cookie = await sessionCookieFor(t, login);
-    const [name, value] = cookie.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-    await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
-    context.setDefaultTimeout(10_000);
-    return context.newPage();
-  }
+  const pageAs = (login: string, lang: string) =>
+    openPage(browser, t, base, login, lang, { viewport: { width: 1200, height: 900 }, timeout: 10_000 });
   const heading = (page: Page) => page.locator("h1").first().textContent();
   const main = (page: Page) => page.locator("main").textContent();
 

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { Database } from "../src/adapters/db/index.js";
 import { loadConfig } from "../src/config.js";
 import { type Shekara, startShekara } from "../src/server/runtime.js";
+import { scratchDatabase } from "../test/support/scratch-db.js";
 
 /** A Shekara listening on a free port for one benchmark, on DATABASE_URL or a temporary PGlite folder. */
 export interface BenchServer {
@@ -23,29 +22,9 @@ async function temporaryDatabase(url: string, log: (line: string) => void) {
     log("database: the one DATABASE_URL names, as it is (SHEKARA_BENCH_REUSE_DB=1)");
     return { url, drop: async () => undefined };
   }
-  const name = `shekara_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  log(`database: ${name}, created empty on the server DATABASE_URL names and dropped afterwards`);
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  return {
-    url: own.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
+  const scratch = await scratchDatabase(url, "shekara_bench");
+  log(`database: ${scratch.name}, created empty on the server DATABASE_URL names and dropped afterwards`);
+  return scratch;
 }
 
 /**

@@ -1,14 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/adapters/db/index.js";
 import { openPglite } from "../src/adapters/db/pglite.js";
 import { openPostgres } from "../src/adapters/db/postgres.js";
 import { DB_KINDS } from "./support/db.js";
+import { scratchDatabase } from "./support/scratch-db.js";
 
 /** `shekara backup` and `shekara restore` round trips on both databases, through the real CLI. */
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -39,21 +38,9 @@ describe.each(DB_KINDS)("backup and restore on %s", (kind) => {
   });
 
   async function freshUrl(): Promise<string> {
-    const admin = process.env.TEST_DATABASE_URL ?? "";
-    const name = `shekara_bk_${randomBytes(5).toString("hex")}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    cleanups.push(async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    });
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    return u.toString();
+    const scratch = await scratchDatabase(process.env.TEST_DATABASE_URL ?? "", "shekara_bk");
+    cleanups.push(scratch.drop);
+    return scratch.url;
   }
 
   it("restores a backup into an empty database with the same records and a valid audit chain", async () => {

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { crashTrial } from "../bench/crash-trial.js";
 import { DB_KINDS } from "./support/db.js";
+import { scratchDatabase } from "./support/scratch-db.js";
 
 /**
  * Crash safety with real server processes (bench/crash-trial.ts): SIGKILL at random moments during
@@ -17,21 +16,9 @@ describe.each(DB_KINDS)("crash safety on %s", (kind) => {
     let databaseUrl: string | undefined;
     let drop: () => Promise<void> = async () => {};
     if (kind === "postgres") {
-      const admin = process.env.TEST_DATABASE_URL ?? "";
-      const name = `shekara_crash_${randomBytes(5).toString("hex")}`;
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`CREATE DATABASE ${name}`);
-      await c.end();
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-      drop = async () => {
-        const d = new pg.Client({ connectionString: admin });
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await d.end();
-      };
+      const scratch = await scratchDatabase(process.env.TEST_DATABASE_URL ?? "", "shekara_crash");
+      databaseUrl = scratch.url;
+      drop = scratch.drop;
     }
     try {
       const report = await crashTrial({

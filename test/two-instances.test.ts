@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, ServerProcess } from "../bench/crash-trial.js";
 import { signIn } from "../bench/harness.js";
@@ -11,6 +9,7 @@ import { DEMO_PASSWORD } from "../src/core/demo.js";
 import { verifyAudit } from "../src/services/audit/audit.service.js";
 import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
 import { totpCode } from "../src/services/auth/totp.js";
+import { scratchDatabase } from "./support/scratch-db.js";
 
 /**
  * Two server processes on one PostgreSQL database behave as one (issue #10): sessions, sign-in
@@ -20,20 +19,16 @@ import { totpCode } from "../src/services/auth/totp.js";
 const url = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!url)("two instances on one PostgreSQL", () => {
-  const name = `shekara_two_${randomBytes(5).toString("hex")}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shekara-two-"));
   let dbUrl = "";
+  let dropDatabase = async () => {};
   const servers: ServerProcess[] = [];
   const bases: string[] = [];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url ?? "");
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
+    const scratch = await scratchDatabase(url ?? "", "shekara_two");
+    dbUrl = scratch.url;
+    dropDatabase = scratch.drop;
     // Started together: migrations and demo data must tolerate a concurrent start.
     const ports = [await freePort(), await freePort()];
     for (const port of ports) {
@@ -55,10 +50,7 @@ describe.skipIf(!url)("two instances on one PostgreSQL", () => {
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

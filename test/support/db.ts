@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import type { Database } from "../../src/adapters/db/index.js";
 import { openPglite } from "../../src/adapters/db/pglite.js";
 import { openPostgres } from "../../src/adapters/db/postgres.js";
+import { scratchDatabase } from "./scratch-db.js";
 
 /** The databases every database test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DB_KINDS: ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL
@@ -25,24 +24,15 @@ export async function freshDatabase(kind: "pglite" | "postgres", migrate = true)
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `shekara_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 30);
+  const scratch = await scratchDatabase(adminUrl, "shekara_test");
+  const database = await openPostgres(scratch.url, 30);
   if (migrate) await database.migrate();
   return {
     database,
-    url: url.toString(),
+    url: scratch.url,
     async drop() {
       await database.close().catch(() => undefined);
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 }

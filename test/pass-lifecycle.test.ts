@@ -78,6 +78,18 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
     expect(minimal.headers.location).toBe(`/api/v1/applications/${first.json().id}`);
     const { id, number, status, stage, flags } = first.json();
     expect(minimal.json()).toEqual({ id, number, status, stage, flags });
+    // A citizen has no unit of their own: without one the answer names the field, in their language.
+    const noUnit = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: { ...as("citizen"), "idempotency-key": "key-0002-abc", "accept-language": "ru" },
+      payload: { data: application },
+    });
+    expect(noUnit.statusCode).toBe(400);
+    expect(noUnit.json().error).toMatchObject({
+      field: "unitId",
+      message: "Неверные данные: выберите орган внутренних дел по месту постоянного жительства (Z p.26)",
+    });
     const count = await t.deps.database.ownerQuery("SELECT count(*)::int AS n FROM applications");
     expect(count[0]?.n).toBe(1);
   });

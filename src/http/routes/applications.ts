@@ -385,7 +385,12 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           });
         }
         const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-        if (!part) throw invalid("file", "no file in the form");
+        if (!part)
+          throw invalid("file", {
+            kk: "пішінде файл жоқ",
+            ru: "в форме нет файла",
+            en: "no file in the form",
+          });
         const bytes = await part.toBuffer();
         const row = await attachFile(deps, request.actor, metaOf(request), request.params.id, {
           name: part.filename,

@@ -216,7 +216,12 @@ export function petitionRoutes(deps: Deps): FastifyPluginAsyncZod {
             params: { type: String(request.headers["content-type"]) },
           });
         const part = await request.file({ limits: { fileSize: MAX_LIST_BYTES, files: 1 } });
-        if (!part) throw invalid("file", "no file in the form");
+        if (!part)
+          throw invalid("file", {
+            kk: "пішінде файл жоқ",
+            ru: "в форме нет файла",
+            en: "no file in the form",
+          });
         const bytes = await part.toBuffer();
         const rows = await readWorkerFile(part.filename, bytes);
         return { rows: rows.map((r) => ({ ...r, ...(r.member ? { member: { ...r.member } } : {}) })) };

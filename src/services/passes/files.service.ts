@@ -32,7 +32,8 @@ export async function attachFile(
   file: { name: string; bytes: Buffer },
 ) {
   if (!actor) throw new AppError("UNAUTHENTICATED");
-  if (file.bytes.length === 0) throw invalid("file", "the file is empty");
+  if (file.bytes.length === 0)
+    throw invalid("file", { kk: "файл бос", ru: "файл пустой", en: "the file is empty" });
   if (file.bytes.length > MAX_FILE_BYTES)
     throw new AppError("BODY_TOO_LARGE", { params: { limit: MAX_FILE_BYTES } });
   const type = sniffType(file.bytes);

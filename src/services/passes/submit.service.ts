@@ -270,9 +270,18 @@ async function writeAll(
 async function prepare(item: Submission, reads: SubmitReads, index: number): Promise<Prepared> {
   const { actor, input, now, isCitizen, scope } = item;
   const unitId = input.unitId ?? actor.unitId;
-  if (!unitId) throw invalid("unitId", "choose the internal affairs body of your permanent residence");
+  if (!unitId)
+    throw invalid("unitId", {
+      kk: "тұрақты мекеніңіздегі ішкі істер органын таңдаңыз (Z p.26)",
+      ru: "выберите орган внутренних дел по месту постоянного жительства (Z p.26)",
+      en: "choose the internal affairs body of your permanent residence (Z p.26)",
+    });
   if (!reads.unit_id || reads.agency !== "IAB" || !reads.path || !reads.code) {
-    throw invalid("unitId", "not an internal affairs body");
+    throw invalid("unitId", {
+      kk: "бұл ішкі істер органы емес",
+      ru: "это не орган внутренних дел",
+      en: "not an internal affairs body",
+    });
   }
   const unit = { id: reads.unit_id, path: reads.path, code: reads.code, passSeries: reads.pass_series };
   if (!isCitizen && !pathInScope(scope, unit.path)) throw notFound();

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { isRole, type Role } from "../core/access/roles.js";
 import { AppError, invalid, notFound } from "../core/errors.js";
+import type { Translated } from "../core/i18n.js";
 import { units, users } from "../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "./access.js";
 import { appendAudit } from "./audit/audit.service.js";
@@ -22,6 +23,11 @@ export interface NewUser {
 /** The minimum password length; long passphrases beat complexity rules (NIST SP 800-63B). */
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** The detail for a role name the system does not know. */
+function unknownRole(role: string): Translated {
+  return { kk: `белгісіз рөл ${role}`, ru: `неизвестная роль ${role}`, en: `unknown role ${role}` };
+}
+
 /**
  * Creates a user (CLI and administration). `actor` is null for the CLI, which acts as the
  * operator of the machine; the audit entry records that.
@@ -33,13 +39,21 @@ export async function createUser(
   input: NewUser,
 ): Promise<{ id: string }> {
   if (!/^[\p{L}\p{N}._@-]{3,64}$/u.test(input.login)) {
-    throw invalid("login", "3–64 letters, digits, dots, dashes, underscores or @");
+    throw invalid("login", {
+      kk: "3–64 әріп, цифр, нүкте, сызықша, астыңғы сызық немесе @",
+      ru: "3–64 буквы, цифры, точки, дефисы, подчёркивания или @",
+      en: "3–64 letters, digits, dots, dashes, underscores or @",
+    });
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw invalid("password", `at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw invalid("password", {
+      kk: `кемінде ${MIN_PASSWORD_LENGTH} таңба`,
+      ru: `не менее ${MIN_PASSWORD_LENGTH} символов`,
+      en: `at least ${MIN_PASSWORD_LENGTH} characters`,
+    });
   }
   const badRole = input.roles.find((role) => !isRole(role));
-  if (badRole) throw invalid("roles", `unknown role ${badRole}`);
+  if (badRole) throw invalid("roles", unknownRole(badRole));
   const roles = input.roles as Role[];
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
@@ -204,7 +218,7 @@ const SYSTEM_ROLES: readonly Role[] = ["system_admin"];
 /** Refuses role grants beyond the actor's own power (no privilege escalation). */
 function assertGrantable(actor: Actor, roles: readonly string[]): void {
   const bad = roles.find((r) => !isRole(r));
-  if (bad) throw invalid("roles", `unknown role ${bad}`);
+  if (bad) throw invalid("roles", unknownRole(bad));
   if (!actor.roles.includes("system_admin") && roles.some((r) => SYSTEM_ROLES.includes(r as Role))) {
     throw new AppError("FORBIDDEN", { field: "roles" });
   }
@@ -258,7 +272,11 @@ export async function updateUser(
   const me = requirePermission(actor, "users.manage");
   if (changes.roles) assertGrantable(me, changes.roles);
   if (id === me.userId && (changes.disabled !== undefined || changes.roles !== undefined)) {
-    throw invalid("id", "you cannot change your own roles or disable yourself");
+    throw invalid("id", {
+      kk: "өз рөлдеріңізді өзгертуге немесе өз тіркелгіңізді өшіруге болмайды",
+      ru: "нельзя изменить свои роли или отключить свою учётную запись",
+      en: "you cannot change your own roles or disable yourself",
+    });
   }
   const scope = scopeOf(me);
   const now = deps.clock.now();

@@ -11,6 +11,13 @@ import { assertConsistentFacts, type TravellerFacts } from "./facts.js";
 
 export { DOCUMENT_LABELS, FLAG_LABELS, ISSUER_LABELS, OUTCOME_LABELS } from "./labels.js";
 
+/** The detail for a date that is not a real calendar date. */
+const REAL_DATE: Translated = {
+  kk: "нақты күн болуы керек (ЖЖЖЖ-АА-КК)",
+  ru: "должна быть реальной датой (ГГГГ-ММ-ДД)",
+  en: "must be a real calendar date YYYY-MM-DD",
+};
+
 /** The engine's possible answers (SPEC Z-9). */
 export const OUTCOMES = [
   "NO_PASS_NEEDED",
@@ -340,13 +347,8 @@ function issued(trail: Trail, set: RuleSet, situation: Situation, today: string)
 /** Decides whether the traveller needs a pass or permit, and everything that follows from it. */
 export function evaluateEligibility(facts: TravellerFacts, ctx: EligibilityContext): EligibilityResult {
   assertConsistentFacts(facts);
-  if (!isIsoDate(ctx.today)) throw invalid("today", "must be a real calendar date YYYY-MM-DD");
-  if (!isIsoDate(facts.departureDate))
-    throw invalid("departureDate", {
-      kk: "нақты күн болуы керек (ЖЖЖЖ-АА-КК)",
-      ru: "должна быть реальной датой (ГГГГ-ММ-ДД)",
-      en: "must be a real calendar date YYYY-MM-DD",
-    });
+  if (!isIsoDate(ctx.today)) throw invalid("today", REAL_DATE);
+  if (!isIsoDate(facts.departureDate)) throw invalid("departureDate", REAL_DATE);
   // The engine plans trips; a departure already past cannot be planned, so it is a contradiction.
   if (facts.departureDate < ctx.today)
     throw invalid("departureDate", {

@@ -269,7 +269,12 @@ export function parseTravellerFacts(input: unknown): TravellerFacts {
     return result.data;
   }
   const issue = result.error.issues[0];
-  if (!issue) throw invalid("facts", "invalid traveller facts");
+  if (!issue)
+    throw invalid("facts", {
+      kk: "жолаушы туралы мәліметтер дұрыс емес",
+      ru: "неверные сведения о путешественнике",
+      en: "invalid traveller facts",
+    });
   // Unknown keys are reported on the object itself; blame the first unknown key instead.
   const field =
     issue.code === "unrecognized_keys"

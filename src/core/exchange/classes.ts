@@ -165,7 +165,12 @@ export function parseExchangeRules(input: unknown): ExchangeClassRule[] {
   const result = exchangeRulesSchema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  if (!issue) throw invalid("exchangeRules", "invalid exchange rules");
+  if (!issue)
+    throw invalid("exchangeRules", {
+      kk: "ақпарат алмасу ережелері дұрыс емес",
+      ru: "некорректные правила обмена информацией",
+      en: "invalid exchange rules",
+    });
   // Unknown keys are reported on their object; name the key itself so the admin finds it.
   const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
   const field = path

@@ -117,7 +117,12 @@ export function escalationLevel(
   unitLevel: InteractionLevel,
   deliveredAt?: Date,
 ): InteractionLevel | null {
-  if (!isInteractionLevel(unitLevel)) throw invalid("unitLevel", "must be a level 1..5 (X p.8)");
+  if (!isInteractionLevel(unitLevel))
+    throw invalid("unitLevel", {
+      kk: "1-ден 5-ке дейінгі деңгей болуы керек (X p.8)",
+      ru: "нужен уровень от 1 до 5 (X p.8)",
+      en: "must be a level 1..5 (X p.8)",
+    });
   const status = classify(obligation, deliveredAt, nowUtc).status;
   // EARLY past the deadline means nothing valid arrived in the window: as overdue as MISSING.
   const overdue =

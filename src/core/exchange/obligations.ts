@@ -65,12 +65,27 @@ const DEFAULT_MONTHLY = { opensOnDay: 28, dueOnDayOfNextMonth: 5 };
 const DEFAULT_URGENT_MINUTES = 120;
 
 function assertZone(zone: string): void {
-  if (!isValidTimeZone(zone)) throw invalid("timeZone", `unknown IANA time zone: ${zone}`);
+  if (!isValidTimeZone(zone))
+    throw invalid("timeZone", {
+      kk: `белгісіз IANA уақыт белдеуі: ${zone}`,
+      ru: `неизвестный часовой пояс IANA: ${zone}`,
+      en: `unknown IANA time zone: ${zone}`,
+    });
 }
 
 function assertMonth(year: number, month: number): void {
-  if (!Number.isInteger(year) || year < 1 || year > 9998) throw invalid("year", "must be a year 1..9998");
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw invalid("month", "must be a month 1..12");
+  if (!Number.isInteger(year) || year < 1 || year > 9998)
+    throw invalid("year", {
+      kk: "1-ден 9998-ге дейінгі жыл болуы керек",
+      ru: "нужен год от 1 до 9998",
+      en: "must be a year 1..9998",
+    });
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw invalid("month", {
+      kk: "1-ден 12-ге дейінгі ай болуы керек",
+      ru: "нужен месяц от 1 до 12",
+      en: "must be a month 1..12",
+    });
 }
 
 /** The daily oral report window of a local date: 07:00 to 09:00 local time by default (X p.5.2). */
@@ -108,7 +123,12 @@ export function monthlyWindow(year: number, month: number, zone: string, timing 
 export function semiAnnualWindow(year: number, half: Half, zone: string): Window {
   assertZone(zone);
   assertMonth(year, 1);
-  if (half !== 1 && half !== 2) throw invalid("half", "must be 1 or 2");
+  if (half !== 1 && half !== 2)
+    throw invalid("half", {
+      kk: "1 немесе 2 болуы керек",
+      ru: "должно быть 1 или 2",
+      en: "must be 1 or 2",
+    });
   const start = formatIsoDate(year, half === 1 ? 1 : 7, 1);
   const end = half === 1 ? formatIsoDate(year, 7, 1) : formatIsoDate(year + 1, 1, 1);
   return { opensAt: fromLocal(start, "00:00", zone), dueAt: fromLocal(end, "00:00", zone) };
@@ -149,7 +169,12 @@ function requireRule<K extends ExchangeClassId>(
   field: string,
 ): ExchangeRuleOf<K> {
   const rule = exchangeRuleAt(rules, id, date);
-  if (!rule) throw invalid(field, `no ${id} rule is in force on ${date}`);
+  if (!rule)
+    throw invalid(field, {
+      kk: `${date} күні күшіндегі ${id} ережесі жоқ`,
+      ru: `на ${date} нет действующего правила ${id}`,
+      en: `no ${id} rule is in force on ${date}`,
+    });
   return rule;
 }
 
@@ -214,9 +239,18 @@ export function expectedObligations(
   assertZone(unit.timeZone);
   assertInstant(fromUtc, "fromUtc");
   assertInstant(toUtc, "toUtc");
-  if (toUtc.getTime() < fromUtc.getTime()) throw invalid("toUtc", "must not be before fromUtc");
+  if (toUtc.getTime() < fromUtc.getTime())
+    throw invalid("toUtc", {
+      kk: "кезеңнің басынан ерте болмауы керек",
+      ru: "не может быть раньше начала периода",
+      en: "must not be before fromUtc",
+    });
   if (toUtc.getTime() - fromUtc.getTime() > MAX_PERIOD_DAYS * MS_PER_DAY) {
-    throw invalid("toUtc", `the period may span at most ${MAX_PERIOD_DAYS} days`);
+    throw invalid("toUtc", {
+      kk: `кезең ең көбі ${MAX_PERIOD_DAYS} күнді қамти алады`,
+      ru: `период может охватывать не более ${MAX_PERIOD_DAYS} дней`,
+      en: `the period may span at most ${MAX_PERIOD_DAYS} days`,
+    });
   }
   // An empty period intersects nothing, though a window may contain its single instant.
   if (toUtc.getTime() === fromUtc.getTime()) return [];

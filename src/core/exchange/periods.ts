@@ -56,12 +56,22 @@ export function obligationForPeriod(
   classId: PeriodicClassId,
   period: string,
 ): Obligation {
-  if (!isPeriodOf(classId, period)) throw invalid("period", `not a ${classId} period: ${period}`);
+  if (!isPeriodOf(classId, period))
+    throw invalid("period", {
+      kk: `${classId} сыныбының кезеңі емес: ${period}`,
+      ru: `не период класса ${classId}: ${period}`,
+      en: `not a ${classId} period: ${period}`,
+    });
   let ruleDate: string;
   let window: { opensAt: Date; dueAt: Date };
   const rule = (date: string) => {
     const found = exchangeRuleAt(rules, classId, date);
-    if (!found) throw invalid("period", `no ${classId} rule is in force on ${date}`);
+    if (!found)
+      throw invalid("period", {
+        kk: `${date} күні ${classId} сыныбының ережесі күшінде емес`,
+        ru: `на ${date} не действует правило класса ${classId}`,
+        en: `no ${classId} rule is in force on ${date}`,
+      });
     return found;
   };
   let chosen: ExchangeClassRule;

@@ -51,14 +51,24 @@ export function isIsoDate(value: unknown): value is IsoDate {
 
 /** Splits a calendar date into numbers; throws a 400 naming `field` when it is not a real date. */
 export function parseIsoDate(date: string, field = "date"): { year: number; month: number; day: number } {
-  if (!isIsoDate(date)) throw invalid(field, "must be a real calendar date YYYY-MM-DD");
+  if (!isIsoDate(date))
+    throw invalid(field, {
+      kk: "ЖЖЖЖ-АА-КК түріндегі нақты күнтізбелік күн болуы керек",
+      ru: "нужна реальная календарная дата в виде ГГГГ-ММ-ДД",
+      en: "must be a real calendar date YYYY-MM-DD",
+    });
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
 /** Formats year, month and day as "YYYY-MM-DD"; throws when they name no real date. */
 export function formatIsoDate(year: number, month: number, day: number): IsoDate {
   const text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  if (!Number.isInteger(year) || !isIsoDate(text)) throw invalid("date", `no such calendar date: ${text}`);
+  if (!Number.isInteger(year) || !isIsoDate(text))
+    throw invalid("date", {
+      kk: `мұндай күнтізбелік күн жоқ: ${text}`,
+      ru: `такой календарной даты нет: ${text}`,
+      en: `no such calendar date: ${text}`,
+    });
   return text;
 }
 
@@ -123,7 +133,11 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
         second: "numeric",
       });
     } catch {
-      throw invalid("timeZone", `unknown IANA time zone: ${zone}`);
+      throw invalid("timeZone", {
+        kk: `белгісіз IANA уақыт белдеуі: ${zone}`,
+        ru: `неизвестный часовой пояс IANA: ${zone}`,
+        en: `unknown IANA time zone: ${zone}`,
+      });
     }
     formatters.set(zone, formatter);
   }
@@ -144,7 +158,11 @@ export function isValidTimeZone(zone: unknown): zone is string {
 /** Throws a 400 naming `field` unless the instant is a valid Date. */
 export function assertInstant(instant: Date, field = "instant"): void {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
-    throw invalid(field, "must be a valid instant");
+    throw invalid(field, {
+      kk: "жарамды уақыт сәті болуы керек",
+      ru: "должно быть допустимым моментом времени",
+      en: "must be a valid instant",
+    });
   }
 }
 
@@ -222,7 +240,12 @@ export function fromLocalParts(local: LocalDateTime, zone: string): Date {
 export function fromLocal(date: IsoDate, time: string, zone: string): Date {
   const { year, month, day } = parseIsoDate(date);
   const match = LOCAL_TIME.exec(time);
-  if (!match) throw invalid("time", "must be a local time HH:MM or HH:MM:SS");
+  if (!match)
+    throw invalid("time", {
+      kk: "жергілікті уақыт HH:MM немесе HH:MM:SS түрінде болуы керек",
+      ru: "должно быть местным временем ЧЧ:ММ или ЧЧ:ММ:СС",
+      en: "must be a local time HH:MM or HH:MM:SS",
+    });
   return fromLocalParts(
     {
       year,

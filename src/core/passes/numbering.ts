@@ -43,16 +43,35 @@ export function seriesFromUnitCode(code: string): string {
     .toUpperCase()
     .replace(/[^A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]/gu, "")
     .slice(0, 6);
-  if (!isSeries(series)) throw invalid("series", "the unit code gives no series of 2–6 letters or digits");
+  if (!isSeries(series))
+    throw invalid("series", {
+      kk: "бөлімше кодынан 2–6 әріп немесе цифрдан тұратын серия шықпайды",
+      ru: "из кода подразделения не получается серия из 2–6 букв или цифр",
+      en: "the unit code gives no series of 2–6 letters or digits",
+    });
   return series;
 }
 
 /** Checks the parts, throwing VALIDATION_FAILED naming the bad one. */
 function assertParts({ series, year, seq }: SeriesNumber): void {
-  if (!isSeries(series)) throw invalid("series", "2–6 capital letters or digits, starting with a letter");
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > 9999) throw invalid("year", "a year from 1994");
+  if (!isSeries(series))
+    throw invalid("series", {
+      kk: "әріптен басталатын 2–6 бас әріп немесе цифр",
+      ru: "2–6 заглавных букв или цифр, начиная с буквы",
+      en: "2–6 capital letters or digits, starting with a letter",
+    });
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > 9999)
+    throw invalid("year", {
+      kk: "1994 жылдан ерте емес жыл",
+      ru: "год не ранее 1994-го",
+      en: "a year from 1994",
+    });
   if (!Number.isInteger(seq) || seq < 1 || seq > MAX_SEQUENCE) {
-    throw invalid("seq", `a whole number from 1 to ${MAX_SEQUENCE}`);
+    throw invalid("seq", {
+      kk: `1 мен ${MAX_SEQUENCE} аралығындағы бүтін сан`,
+      ru: `целое число от 1 до ${MAX_SEQUENCE}`,
+      en: `a whole number from 1 to ${MAX_SEQUENCE}`,
+    });
   }
 }
 

@@ -252,7 +252,12 @@ export function parseRuleSet(input: unknown): RuleSet {
   const result = ruleSetSchema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  if (!issue) throw invalid("ruleSet", "invalid rule set");
+  if (!issue)
+    throw invalid("ruleSet", {
+      kk: "ережелер жинағы дұрыс емес",
+      ru: "неверный набор правил",
+      en: "invalid rule set",
+    });
   // Unknown keys are reported on their object; name the key itself so the admin finds it.
   const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
   const field =

@@ -9,7 +9,12 @@ export const DEFAULT_RULE_SETS: RuleSet[] = [RULE_SET_V1];
 
 /** The rule set in force on `date`: the latest effectiveFrom on or before it (higher version on a tie). */
 export function ruleSetAt(sets: readonly RuleSet[], date: string): RuleSet {
-  if (!isIsoDate(date)) throw invalid("departureDate", "must be a real calendar date YYYY-MM-DD");
+  if (!isIsoDate(date))
+    throw invalid("departureDate", {
+      kk: "нақты күн болуы керек (ЖЖЖЖ-АА-КК)",
+      ru: "должна быть реальной датой (ГГГГ-ММ-ДД)",
+      en: "must be a real calendar date YYYY-MM-DD",
+    });
   let best: RuleSet | undefined;
   for (const set of sets) {
     // ISO dates compare correctly as strings, so no Date objects (and no time zones) are needed.

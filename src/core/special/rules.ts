@@ -167,7 +167,12 @@ export function routeWorks(rules: SpecialRuleSet, kind: WorkKind, inStrip: boole
   const route = rules.worksRoutes.find(
     (r) => r.kinds.includes(kind) && (r.inStrip === undefined || r.inStrip === inStrip),
   );
-  if (!route) throw invalid("kind", "no route for this kind of works");
+  if (!route)
+    throw invalid("kind", {
+      kk: "бұл жұмыс түрі үшін келісу бағыты белгіленбеген",
+      ru: "для этого вида работ не определён маршрут согласования",
+      en: "no route for this kind of works",
+    });
   return route;
 }
 

@@ -32,7 +32,12 @@ export function assertMayDecide(
   decisions: Partial<Record<WorkBody, WorkDecision>>,
   body: WorkBody,
 ): void {
-  if (!routed.includes(body)) throw invalid("body", "this body is not asked on this application");
+  if (!routed.includes(body))
+    throw invalid("body", {
+      kk: "бұл өтініш бойынша осы органның шешімі сұралмайды",
+      ru: "по этому заявлению решение этого органа не запрашивается",
+      en: "this body is not asked on this application",
+    });
   const outcome = combineWorks(routed, decisions);
   if (decisions[body] !== undefined || outcome !== "PENDING") {
     throw new AppError("ILLEGAL_TRANSITION", {

@@ -110,6 +110,13 @@ export const INDICATOR_SETS: readonly IndicatorSet[] = [INDICATOR_SET_V1];
 /** A reporting period: one calendar month, YYYY-MM. */
 export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** The detail of an invalid period, in every language. */
+const MONTH_DETAIL: Translated = {
+  kk: "ай ЖЖЖЖ-АА түрінде",
+  ru: "месяц в виде ГГГГ-ММ",
+  en: "a month YYYY-MM",
+};
+
 /** True when the value is a month YYYY-MM. */
 export function isPeriod(value: string): boolean {
   return PERIOD_PATTERN.test(value);
@@ -120,7 +127,7 @@ export function indicatorSetFor(
   period: string,
   sets: readonly IndicatorSet[] = INDICATOR_SETS,
 ): IndicatorSet {
-  if (!isPeriod(period)) throw invalid("period", "a month YYYY-MM");
+  if (!isPeriod(period)) throw invalid("period", MONTH_DETAIL);
   let best: IndicatorSet | undefined;
   for (const set of sets) {
     // YYYY-MM strings compare in calendar order.
@@ -146,7 +153,7 @@ export function indicatorSetFor(
 /** The previous month of a period (for charts over several months). */
 export function previousPeriod(period: string): string {
   const match = PERIOD_PATTERN.exec(period);
-  if (!match) throw invalid("period", "a month YYYY-MM");
+  if (!match) throw invalid("period", MONTH_DETAIL);
   const year = Number(match[1]);
   const month = Number(match[2]);
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;

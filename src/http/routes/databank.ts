@@ -168,7 +168,12 @@ export function databankRoutes(deps: Deps): FastifyPluginAsyncZod {
           const collected: Record<string, string> = {};
           for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
             if (part.type === "file") {
-              if (part.fieldname !== "file") throw invalid(part.fieldname, "unexpected file field");
+              if (part.fieldname !== "file")
+                throw invalid(part.fieldname, {
+                  kk: "күтілмеген файл өрісі",
+                  ru: "неожиданное поле файла",
+                  en: "unexpected file field",
+                });
               file = { name: part.filename, bytes: await part.toBuffer() };
             } else {
               collected[part.fieldname] = String(part.value);

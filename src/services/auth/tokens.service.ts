@@ -48,10 +48,15 @@ export async function createApiToken(
 ): Promise<NewApiToken> {
   const days = input.expiresInDays ?? DEFAULT_TOKEN_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
-    throw invalid("expiresInDays", `a whole number of days from 1 to ${MAX_TOKEN_DAYS}`);
+    throw invalid("expiresInDays", {
+      kk: `1 мен ${MAX_TOKEN_DAYS} аралығындағы бүтін күн саны`,
+      ru: `целое число дней от 1 до ${MAX_TOKEN_DAYS}`,
+      en: `a whole number of days from 1 to ${MAX_TOKEN_DAYS}`,
+    });
   }
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 100) throw invalid("name", "1–100 characters");
+  if (name.length < 1 || name.length > 100)
+    throw invalid("name", { kk: "1–100 таңба", ru: "1–100 символов", en: "1–100 characters" });
   const now = deps.clock.now();
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   return deps.database.tx(SYSTEM, async (tx) => {

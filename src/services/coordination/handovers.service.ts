@@ -320,8 +320,18 @@ export async function createAct(
   },
 ): Promise<ActView> {
   const me = requireAnyPermission(actor, MANAGE);
-  if (!me.unitId) throw invalid("receiverUnitId", "only an officer of a unit draws up an act");
-  if (input.items.length === 0) throw invalid("body.items", "list at least one person or item");
+  if (!me.unitId)
+    throw invalid("receiverUnitId", {
+      kk: "актіні тек бөлімше қызметкері жасай алады",
+      ru: "акт составляет только сотрудник подразделения",
+      en: "only an officer of a unit draws up an act",
+    });
+  if (input.items.length === 0)
+    throw invalid("body.items", {
+      kk: "кемінде бір адамды немесе затты көрсетіңіз",
+      ru: "укажите хотя бы одно лицо или один предмет",
+      en: "list at least one person or item",
+    });
   const now = deps.clock.now();
   const giverId = me.unitId;
   return deps.database.tx(scopeOf(me), async (tx) => {
@@ -338,7 +348,11 @@ export async function createAct(
     const giver = await unitById(tx, giverId);
     const receiver = await unitById(tx, input.receiverUnitId);
     if (!giver || !isParty(giver.agency))
-      throw invalid("receiverUnitId", "the giving unit is not a checkpoint agency's unit");
+      throw invalid("receiverUnitId", {
+        kk: "беруші бөлімше өткізу бекетіндегі органның бөлімшесі емес",
+        ru: "передающее подразделение не является подразделением органа на пункте пропуска",
+        en: "the giving unit is not a checkpoint agency's unit",
+      });
     if (!receiver || !isParty(receiver.agency)) {
       throw invalid("body.receiverUnitId", {
         kk: "қабылдаушы өткізу бекетіндегі органның бөлімшесі болуы керек",
@@ -358,8 +372,16 @@ export async function createAct(
         throw invalid(
           `body.items.${index}.person`,
           HANDOVER_KINDS[line.kind].person
-            ? "a person needs their personal data"
-            : "only persons carry personal data",
+            ? {
+                kk: "адамның дербес деректері көрсетілуі керек",
+                ru: "для лица нужно указать его персональные данные",
+                en: "a person needs their personal data",
+              }
+            : {
+                kk: "дербес деректер тек адамдар үшін толтырылады",
+                ru: "персональные данные указываются только для лиц",
+                en: "only persons carry personal data",
+              },
         );
       }
     });
@@ -387,7 +409,11 @@ export async function createAct(
     if (!act) throw new Error("insert returned no row");
     const existingIds = input.items.flatMap((l) => ("itemId" in l ? [l.itemId] : [])).sort();
     if (new Set(existingIds).size !== existingIds.length)
-      throw invalid("body.items", "an item is listed twice");
+      throw invalid("body.items", {
+        kk: "бір зат екі рет көрсетілген",
+        ru: "предмет указан дважды",
+        en: "an item is listed twice",
+      });
     // Lock in id order so concurrent acts over the same items queue instead of deadlocking.
     const held = existingIds.length
       ? await tx
@@ -473,7 +499,11 @@ export async function actOnAct(
   const me = requireAnyPermission(actor, MANAGE);
   const now = deps.clock.now();
   if (input.action === "REFUSE" && !input.reason?.trim())
-    throw invalid("body.reason", "give the reason for refusing");
+    throw invalid("body.reason", {
+      kk: "бас тарту себебін көрсетіңіз",
+      ru: "укажите причину отказа",
+      en: "give the reason for refusing",
+    });
   return deps.database.tx(scopeOf(me), async (tx) => {
     const act = await loadAct(tx, id, true);
     const next = decideActAction(act.status as ActStatus, input.action, me.unitId, act);
@@ -503,14 +533,19 @@ export async function actOnAct(
     }
     if (input.action === "SIGN_RECEIVE") {
       if (input.contentHash !== act.contentHash) {
-        throw invalid(
-          "body.contentHash",
-          "the act changed since you opened it: reload and check the inventory",
-        );
+        throw invalid("body.contentHash", {
+          kk: "акт сіз ашқаннан кейін өзгерді: бетті қайта жүктеп, тізімдемені тексеріңіз",
+          ru: "акт изменился после того, как вы его открыли: обновите страницу и проверьте опись",
+          en: "the act changed since you opened it: reload and check the inventory",
+        });
       }
       for (const d of input.discrepancies ?? []) {
         if (!ids.includes(d.itemId))
-          throw invalid("body.discrepancies", "a discrepancy names an item not on the act");
+          throw invalid("body.discrepancies", {
+            kk: "сәйкессіздік актіде жоқ зат бойынша көрсетілген",
+            ru: "расхождение указано для предмета, которого нет в акте",
+            en: "a discrepancy names an item not on the act",
+          });
         await tx
           .update(handoverActItems)
           .set({ discrepancy: d.note })

@@ -270,7 +270,11 @@ export async function addTask(
   const me = requireAnyPermission(actor, ["coordination.manage"]);
   const now = deps.clock.now();
   if (!(PARTIES as readonly string[]).includes(input.owner))
-    throw invalid("body.owner", "one of the three parties");
+    throw invalid("body.owner", {
+      kk: "үш тараптың бірі",
+      ru: "одна из трёх сторон",
+      en: "one of the three parties",
+    });
   return deps.database.tx(SYSTEM, async (tx) => {
     const { row, triad } = await visibleActivity(tx, me, id, true);
     requireLeader(me, triad, JOINT_KINDS[row.kind as JointKind].clause);
@@ -380,7 +384,11 @@ export async function createSector(
 ): Promise<SectorView> {
   const me = requireAnyPermission(actor, ["coordination.manage"]);
   if (!validPolygon(input.points))
-    throw invalid("body.points", "at least three [longitude, latitude] points");
+    throw invalid("body.points", {
+      kk: "кемінде үш [бойлық, ендік] нүкте",
+      ru: "не менее трёх точек [долгота, широта]",
+      en: "at least three [longitude, latitude] points",
+    });
   const points = input.points;
   const now = deps.clock.now();
   return deps.database.tx(SYSTEM, async (tx) => {

@@ -297,10 +297,19 @@ export async function createPlan(
 ): Promise<PlanDetail> {
   const me = requireAnyPermission(actor, ["plans.draft"]);
   const content = parseContent(input.content);
-  if (!isCalendarDate(input.orderDate)) throw invalid("body.orderDate", "a calendar date YYYY-MM-DD");
+  if (!isCalendarDate(input.orderDate))
+    throw invalid("body.orderDate", {
+      kk: "күнтізбелік күн (ЖЖЖЖ-АА-КК)",
+      ru: "календарная дата (ГГГГ-ММ-ДД)",
+      en: "a calendar date YYYY-MM-DD",
+    });
   const now = deps.clock.now();
   if (input.orderDate > localDate(now))
-    throw invalid("body.orderDate", "the order date cannot be in the future");
+    throw invalid("body.orderDate", {
+      kk: "бұйрық күні болашақта болуы мүмкін емес",
+      ru: "дата приказа не может быть в будущем",
+      en: "the order date cannot be in the future",
+    });
   const rules = coordinationRulesAt(input.orderDate);
   const id = await deps.database.tx(SYSTEM, async (tx) => {
     const triad = await loadTriad(tx, input.triadId);
@@ -377,7 +386,11 @@ export async function actOnPlan(
   const today = localDate(now);
   const content = input.action === "EDIT" ? parseContent(input.content) : null;
   if (input.action === "RETURN" && !input.reason?.trim())
-    throw invalid("body.reason", "give the reason for returning the plan");
+    throw invalid("body.reason", {
+      kk: "жоспарды қайтару себебін көрсетіңіз",
+      ru: "укажите причину возврата плана",
+      en: "give the reason for returning the plan",
+    });
   await deps.database.tx(SYSTEM, async (tx) => {
     const { row, triad } = await visiblePlan(tx, me, id, true);
     if (row.version !== input.expectedVersion) throw new AppError("CONCURRENT_CHANGE");
@@ -393,7 +406,11 @@ export async function actOnPlan(
     if (content) {
       const previous = await contentOf(tx, row.id, row.version);
       if (diffPlans(previous, content).length === 0)
-        throw invalid("body.content", "the new version changes nothing");
+        throw invalid("body.content", {
+          kk: "жаңа нұсқа ештеңені өзгертпейді",
+          ru: "новая версия ничего не меняет",
+          en: "the new version changes nothing",
+        });
       await tx.insert(planVersions).values({
         planId: row.id,
         version: next.version,

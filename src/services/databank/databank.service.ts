@@ -108,7 +108,12 @@ export async function searchDocuments(
 ): Promise<{ items: BankDocumentView[]; hasMore: boolean }> {
   const me = requirePermission(actor, "databank.read");
   const q = search.q?.trim() ?? "";
-  if (search.from && search.to && search.from > search.to) throw invalid("to", "must not be before from");
+  if (search.from && search.to && search.from > search.to)
+    throw invalid("to", {
+      kk: "кезеңнің басынан ерте болмауы керек",
+      ru: "не может быть раньше начала периода",
+      en: "must not be before from",
+    });
   const conds: SQL[] = [];
   const marking = markingFilter(me);
   if (marking) conds.push(marking);
@@ -342,7 +347,12 @@ export async function fileDocument(
   let body = input.body.trim();
   let stored: { key: string; name: string; type: string; size: number } | undefined;
   if (file) {
-    if (file.bytes.length === 0) throw invalid("file", "the file is empty");
+    if (file.bytes.length === 0)
+      throw invalid("file", {
+        kk: "файл бос",
+        ru: "файл пуст",
+        en: "the file is empty",
+      });
     if (file.bytes.length > MAX_FILE_BYTES)
       throw new AppError("BODY_TOO_LARGE", { params: { limit: MAX_FILE_BYTES } });
     const sniffed = sniffType(file.bytes);
@@ -369,7 +379,12 @@ export async function fileDocument(
       en: "enter the document's text or abstract for search (or upload a text file)",
     });
   }
-  if (body.length > MAX_BODY_CHARS) throw invalid("body", `at most ${MAX_BODY_CHARS} characters`);
+  if (body.length > MAX_BODY_CHARS)
+    throw invalid("body", {
+      kk: `ең көбі ${MAX_BODY_CHARS} таңба`,
+      ru: `не более ${MAX_BODY_CHARS} символов`,
+      en: `at most ${MAX_BODY_CHARS} characters`,
+    });
   const now = deps.clock.now();
   const id = await deps.database.tx(scopeOf(me), async (tx) => {
     await enterBank(tx, me);

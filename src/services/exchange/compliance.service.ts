@@ -68,6 +68,11 @@ export interface ComplianceView {
 }
 
 const MAX_DAYS = 366;
+const DATE_DETAIL = {
+  kk: "ЖЖЖЖ-АА-КК түріндегі күн болуы керек",
+  ru: "нужна дата в виде ГГГГ-ММ-ДД",
+  en: "must be a date YYYY-MM-DD",
+};
 const LIST_LIMIT = 200;
 
 /** Counts grouped rows per status; the rate is the core's (`summarize`): ON_TIME over all but PENDING. */
@@ -114,15 +119,28 @@ export async function complianceDashboard(
     const today = localDateOf(now, zone);
     const to = query.to ?? today;
     const from = query.from ?? isoMinusDays(today, 29);
-    if (!isIsoDate(from)) throw invalid("from", "must be a date YYYY-MM-DD");
-    if (!isIsoDate(to)) throw invalid("to", "must be a date YYYY-MM-DD");
-    if (to < from) throw invalid("to", "must not be before from");
+    if (!isIsoDate(from)) throw invalid("from", DATE_DETAIL);
+    if (!isIsoDate(to)) throw invalid("to", DATE_DETAIL);
+    if (to < from)
+      throw invalid("to", {
+        kk: "кезеңнің басынан ерте болмауы керек",
+        ru: "не может быть раньше начала периода",
+        en: "must not be before from",
+      });
     const fromAt = fromLocal(from, "00:00", zone);
     const toAt = fromLocal(isoMinusDays(to, -1), "00:00", zone);
     if (toAt.getTime() - fromAt.getTime() > MAX_DAYS * 86_400_000)
-      throw invalid("to", `at most ${MAX_DAYS} days`);
+      throw invalid("to", {
+        kk: `ең көбі ${MAX_DAYS} күн`,
+        ru: `не более ${MAX_DAYS} дней`,
+        en: `at most ${MAX_DAYS} days`,
+      });
     if (query.classId && !(EXCHANGE_CLASS_IDS as readonly string[]).includes(query.classId)) {
-      throw invalid("classId", "not an exchange class");
+      throw invalid("classId", {
+        kk: "бұл ақпарат алмасу класы емес",
+        ru: "это не класс обмена информацией",
+        en: "not an exchange class",
+      });
     }
     const conditions = [
       gte(exchangeObligations.dueAt, fromAt),
@@ -289,7 +307,12 @@ export async function dutyDay(
 }> {
   // Checked here rather than on the route: demo logins holding several roles would blur the matrix.
   const me = requirePermission(actor, "exchange.duty");
-  if (!me.unitId) throw invalid("unitId", "the duty day belongs to a unit");
+  if (!me.unitId)
+    throw invalid("unitId", {
+      kk: "кезекшілік тәулігі бөлімшеге тиесілі",
+      ru: "дежурные сутки относятся к подразделению",
+      en: "the duty day belongs to a unit",
+    });
   const now = deps.clock.now();
   return deps.database.tx(scopeOf(me), async (tx) => {
     const unit = await unitById(tx, me.unitId as string);

@@ -37,12 +37,21 @@ export async function receiveDelivery(
     throw invalid(issue?.path.map(String).join(".") || "body", issue?.message ?? "invalid");
   }
   const m = parsed.data;
-  if (m.from !== peer.id) throw invalid("from", "does not match the signing peer");
+  if (m.from !== peer.id)
+    throw invalid("from", {
+      kk: "қол қойған тарапқа сәйкес келмейді",
+      ru: "не совпадает с подписавшей стороной",
+      en: "does not match the signing peer",
+    });
   // Attachments arrive inline: their bytes must match the size and SHA-256 the sender signed.
   const files = m.attachments.map((a, i) => {
     const bytes = Buffer.from(a.dataBase64, "base64");
     if (bytes.length !== a.size || createHash("sha256").update(bytes).digest("hex") !== a.sha256) {
-      throw invalid(`attachments.${i}`, "bytes do not match the size and SHA-256");
+      throw invalid(`attachments.${i}`, {
+        kk: "байттар өлшемі мен SHA-256 мәніне сәйкес келмейді",
+        ru: "байты не соответствуют размеру и SHA-256",
+        en: "bytes do not match the size and SHA-256",
+      });
     }
     return { ...a, bytes };
   });
@@ -65,15 +74,29 @@ export async function receiveDelivery(
       .returning({ id: exchangeInbound.messageId });
     if (fresh.length === 0) return { status: "duplicate" as const, id: m.id };
     const sender = await unitByCode(tx, m.sender);
-    if (!sender) throw invalid("sender", `unknown unit ${m.sender}`);
+    if (!sender)
+      throw invalid("sender", {
+        kk: `белгісіз бөлімше ${m.sender}`,
+        ru: `неизвестное подразделение ${m.sender}`,
+        en: `unknown unit ${m.sender}`,
+      });
     const addressees = [];
     for (const a of m.addressees) {
       const unit = await unitByCode(tx, a.unitCode);
       if (unit) addressees.push({ unit, kind: a.kind });
     }
-    if (addressees.length === 0) throw invalid("addressees", "no addressee unit is known here");
+    if (addressees.length === 0)
+      throw invalid("addressees", {
+        kk: "мұнда адресат бөлімшелердің ешқайсысы белгісіз",
+        ru: "ни одно подразделение-адресат здесь не известно",
+        en: "no addressee unit is known here",
+      });
     if (!exchangeRuleAt(exchangeRules, m.classId, m.sentAt.slice(0, 10))) {
-      throw invalid("classId", `no ${m.classId} rule is in force`);
+      throw invalid("classId", {
+        kk: `күшіндегі ${m.classId} ережесі жоқ`,
+        ru: `нет действующего правила ${m.classId}`,
+        en: `no ${m.classId} rule is in force`,
+      });
     }
     const sentAt = new Date(m.sentAt);
     await tx.insert(exchangeMessages).values({

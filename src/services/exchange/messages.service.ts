@@ -124,14 +124,24 @@ function ref(unit: ExchangeUnitRow): UnitRef {
 
 function ruleFor(classId: ExchangeClassId, date: string): ExchangeClassRule {
   const rule = exchangeRuleAt(exchangeRules, classId, date);
-  if (!rule) throw invalid("classId", `no ${classId} rule is in force on ${date}`);
+  if (!rule)
+    throw invalid("classId", {
+      kk: `${date} күні күшіндегі ${classId} ережесі жоқ`,
+      ru: `на ${date} нет действующего правила ${classId}`,
+      en: `no ${classId} rule is in force on ${date}`,
+    });
   return rule;
 }
 
 function parseInstant(value: string | undefined, field: string): Date | undefined {
   if (value === undefined) return undefined;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw invalid(field, "must be an ISO date-time");
+  if (Number.isNaN(d.getTime()))
+    throw invalid(field, {
+      kk: "ISO форматындағы күн мен уақыт болуы керек",
+      ru: "должно быть датой и временем в формате ISO",
+      en: "must be an ISO date-time",
+    });
   return d;
 }
 
@@ -154,7 +164,12 @@ function validate(input: MessageInput, rule: ExchangeClassRule): Record<string, 
     });
   }
   const topic = rule.topics.find((t) => t.code === input.topic);
-  if (!topic) throw invalid("topic", `not a topic of ${rule.id}: ${input.topic}`);
+  if (!topic)
+    throw invalid("topic", {
+      kk: `${rule.id} тақырыбы емес: ${input.topic}`,
+      ru: `не является темой ${rule.id}: ${input.topic}`,
+      en: `not a topic of ${rule.id}: ${input.topic}`,
+    });
   const parsed = topicPayloadSchema(topic).safeParse(input.payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -184,15 +199,33 @@ export async function createMessage(
   opts: { isDemo?: boolean } = {},
 ): Promise<{ message: MessageView; created: boolean }> {
   const me = requirePermission(actor, input.mode === "ORAL" ? "exchange.duty" : "exchange.send");
-  if (!me.unitId) throw invalid("unitId", "only officers of a unit exchange information (X p.5)");
+  if (!me.unitId)
+    throw invalid("unitId", {
+      kk: "ақпарат алмасуды тек бөлімше қызметкерлері жүргізеді (X p.5)",
+      ru: "обмениваться информацией могут только сотрудники подразделения (X p.5)",
+      en: "only officers of a unit exchange information (X p.5)",
+    });
   const now = deps.clock.now();
   const passedAt = parseInstant(input.passedAt, "passedAt");
-  if (passedAt && input.mode !== "ORAL") throw invalid("passedAt", "only oral entries are back-dated");
+  if (passedAt && input.mode !== "ORAL")
+    throw invalid("passedAt", {
+      kk: "тек ауызша жазбалар өткен уақытпен енгізіледі",
+      ru: "задним числом вносятся только устные записи",
+      en: "only oral entries are back-dated",
+    });
   const sentAt = passedAt ?? now;
   if (sentAt.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS)
-    throw invalid("passedAt", "must not be in the future");
+    throw invalid("passedAt", {
+      kk: "болашақ уақыт болмауы керек",
+      ru: "не может быть в будущем",
+      en: "must not be in the future",
+    });
   if (input.mode === "ORAL" && !input.passedTo?.trim()) {
-    throw invalid("passedTo", "name the person the information was passed to");
+    throw invalid("passedTo", {
+      kk: "ақпарат кімге берілгенін көрсетіңіз",
+      ru: "укажите, кому передана информация",
+      en: "name the person the information was passed to",
+    });
   }
   // A retry of a send that was written (the answer lost) returns it before anything is stored again.
   const replay = await messageByIdempotencyKey(deps, me, input.idempotencyKey);
@@ -200,8 +233,18 @@ export async function createMessage(
   const files: { input: AttachmentInput; bytes: Buffer }[] = [];
   for (const [i, a] of (input.attachments ?? []).entries()) {
     const bytes = Buffer.from(a.dataBase64, "base64");
-    if (bytes.length === 0) throw invalid(`attachments.${i}`, "empty file");
-    if (bytes.length > MAX_ATTACHMENT_BYTES) throw invalid(`attachments.${i}`, "larger than 5 MB");
+    if (bytes.length === 0)
+      throw invalid(`attachments.${i}`, {
+        kk: "бос файл",
+        ru: "пустой файл",
+        en: "empty file",
+      });
+    if (bytes.length > MAX_ATTACHMENT_BYTES)
+      throw invalid(`attachments.${i}`, {
+        kk: "5 МБ-тан үлкен",
+        ru: "больше 5 МБ",
+        en: "larger than 5 MB",
+      });
     files.push({ input: a, bytes });
   }
   const keys = await Promise.all(files.map((f) => deps.files.put(f.bytes)));
@@ -229,18 +272,34 @@ export async function createMessage(
       const opensOnDay = rule.id === "MONTHLY" ? rule.timing.opensOnDay : 28;
       period = input.period ?? defaultPeriod(input.classId, sentAt, sender.timeZone, opensOnDay);
     } else if (input.period !== undefined) {
-      throw invalid("period", `${input.classId} information has no reporting period`);
+      throw invalid("period", {
+        kk: `${input.classId} ақпаратының есепті кезеңі жоқ`,
+        ru: `у информации ${input.classId} нет отчётного периода`,
+        en: `${input.classId} information has no reporting period`,
+      });
     }
     const eventAt = parseInstant(input.eventAt, "eventAt") ?? null;
     if (input.classId === "ADVANCE" && !eventAt)
-      throw invalid("eventAt", "advance information names its event");
+      throw invalid("eventAt", {
+        kk: "алдын ала ақпаратта оқиға көрсетілуі керек",
+        ru: "в заблаговременной информации должно быть указано событие",
+        en: "advance information names its event",
+      });
     if (input.classId !== "ADVANCE" && eventAt)
-      throw invalid("eventAt", "only advance information has an event");
+      throw invalid("eventAt", {
+        kk: "оқиға тек алдын ала ақпаратта болады",
+        ru: "событие указывается только в заблаговременной информации",
+        en: "only advance information has an event",
+      });
 
     let confirms: typeof exchangeMessages.$inferSelect | undefined;
     if (input.confirmsId !== undefined) {
       if (input.classId !== "URGENT" || input.mode !== "WRITTEN") {
-        throw invalid("confirmsId", "only a written urgent message confirms an oral notice (X p.5.1)");
+        throw invalid("confirmsId", {
+          kk: "ауызша хабарламаны тек жазбаша жедел хабар растайды (X p.5.1)",
+          ru: "устное сообщение подтверждается только письменным оперативным сообщением (X p.5.1)",
+          en: "only a written urgent message confirms an oral notice (X p.5.1)",
+        });
       }
       [confirms] = await tx
         .select()
@@ -248,7 +307,11 @@ export async function createMessage(
         .where(and(eq(exchangeMessages.id, input.confirmsId), eq(exchangeMessages.senderUnitId, sender.id)))
         .limit(1);
       if (confirms?.classId !== "URGENT" || confirms.mode !== "ORAL") {
-        throw invalid("confirmsId", "no oral urgent notice of this unit with that id");
+        throw invalid("confirmsId", {
+          kk: "бұл бөлімшеде осындай id-мен ауызша жедел хабарлама жоқ",
+          ru: "у этого подразделения нет устного оперативного сообщения с таким id",
+          en: "no oral urgent notice of this unit with that id",
+        });
       }
     }
 

@@ -51,7 +51,12 @@ export async function attachFile(
   return deps.database.tx(scopeOf(actor), async (tx) => {
     await visibleCase(tx, actor, applicationId);
     const count = await tx.$count(applicationFiles, eq(applicationFiles.applicationId, applicationId));
-    if (count >= MAX_FILES) throw invalid("file", `at most ${MAX_FILES} documents per application`);
+    if (count >= MAX_FILES)
+      throw invalid("file", {
+        kk: `бір өтінішке ең көбі ${MAX_FILES} құжат`,
+        ru: `не более ${MAX_FILES} документов на одно заявление`,
+        en: `at most ${MAX_FILES} documents per application`,
+      });
     const [row] = await tx
       .insert(applicationFiles)
       .values({

@@ -70,7 +70,12 @@ export async function certifyCopy(
   const now = deps.clock.now();
   const loaded = await loadForIab(deps, me, id);
   const { copy, decided } = copyState(loaded, copyNo);
-  if (!copy.certified) throw invalid("copyNo", "this copy is not certified");
+  if (!copy.certified)
+    throw invalid("copyNo", {
+      kk: "бұл дана расталмайды",
+      ru: "этот экземпляр не заверяется",
+      en: "this copy is not certified",
+    });
   if (copy.certifiedAt || !decided)
     throw new AppError("PETITION_STEP_NOT_ALLOWED", {
       params: { reason: copy.certifiedAt ? BLOCKERS.ALREADY_HANDED : BLOCKERS.NOT_DECIDED },

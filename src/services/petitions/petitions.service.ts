@@ -117,6 +117,11 @@ async function nscBodyOf(tx: Tx, iab: typeof units.$inferSelect) {
 }
 
 const reasonOf = (kk: string, ru: string, en: string) => ({ kk, ru, en });
+const CALENDAR_DATE = reasonOf(
+  "күнтізбелік күн ЖЖЖЖ-АА-КК түрінде",
+  "календарная дата в виде ГГГГ-ММ-ДД",
+  "a calendar date YYYY-MM-DD",
+);
 
 /**
  * Files a petition (Z-13, Z-14, Z-15): checks the lead time of the rule set in force (a late one
@@ -136,7 +141,7 @@ export async function filePetition(
   const orgUnitPath = me.unitPath;
   const now = deps.clock.now();
   const today = localDate(now);
-  if (!isIsoDate(input.departureDate)) throw invalid("departureDate", "a calendar date YYYY-MM-DD");
+  if (!isIsoDate(input.departureDate)) throw invalid("departureDate", CALENDAR_DATE);
   if (input.departureDate < today)
     throw invalid("departureDate", reasonOf("өткен күн", "дата уже прошла", "the date has passed"));
   if (
@@ -156,7 +161,12 @@ export async function filePetition(
       "members",
       reasonOf("кемінде бір адам", "нужен хотя бы один человек", "at least one person"),
     );
-  if (input.members.length > MAX_MEMBERS) throw invalid("members", `at most ${MAX_MEMBERS}`);
+  if (input.members.length > MAX_MEMBERS)
+    throw invalid("members", {
+      kk: `ең көбі ${MAX_MEMBERS} адам`,
+      ru: `не более ${MAX_MEMBERS} человек`,
+      en: `at most ${MAX_MEMBERS}`,
+    });
   input.members.forEach((member, i) => {
     const parsed = memberInputSchema.safeParse(member);
     if (!parsed.success) {
@@ -184,8 +194,7 @@ export async function filePetition(
         "release",
         reasonOf("соттылық деректері керек", "нужны данные об осуждении", "the conviction data are required"),
       );
-    if (!isIsoDate(input.release.convictedOn))
-      throw invalid("release.convictedOn", "a calendar date YYYY-MM-DD");
+    if (!isIsoDate(input.release.convictedOn)) throw invalid("release.convictedOn", CALENDAR_DATE);
   } else if (leaders > 1) {
     throw invalid(
       "members",
@@ -249,7 +258,14 @@ export async function filePetition(
     if (routing.filedWith === "IAB_AT_INSTITUTION") iabId = org.locationIabUnitId;
     else if (exception) {
       if (routing.exceptionallyWith !== "IAB_AT_ENTERPRISE")
-        throw invalid("atEnterpriseReason", "no exception for this petition");
+        throw invalid(
+          "atEnterpriseReason",
+          reasonOf(
+            "бұл өтініш үшін ерекшелік қарастырылмаған",
+            "для этого ходатайства исключение не предусмотрено",
+            "no exception for this petition",
+          ),
+        );
       iabId = org.locationIabUnitId;
       flags.push("AT_ENTERPRISE_LOCATION");
     } else iabId = input.iabUnitId;
@@ -263,7 +279,11 @@ export async function filePetition(
         ),
       );
     const iab = (await tx.select().from(units).where(eq(units.id, iabId)).limit(1))[0];
-    if (iab?.agency !== "IAB") throw invalid("iabUnitId", "not an internal affairs body");
+    if (iab?.agency !== "IAB")
+      throw invalid(
+        "iabUnitId",
+        reasonOf("бұл ішкі істер органы емес", "это не орган внутренних дел", "not an internal affairs body"),
+      );
     let nsc: typeof units.$inferSelect | undefined;
     if (routing.checkedBy === "NSC_TERRITORIAL") {
       nsc = await nscBodyOf(tx, iab);
@@ -586,7 +606,7 @@ export async function previewRules(
   kind: PetitionKind,
   departureDate: string,
 ) {
-  if (!isIsoDate(departureDate)) throw invalid("departureDate", "a calendar date YYYY-MM-DD");
+  if (!isIsoDate(departureDate)) throw invalid("departureDate", CALENDAR_DATE);
   const ruleSet = ruleSetAt(await loadRuleSets(deps.database), departureDate);
   const deadline = petitionDeadline(ruleSet, kind, departureDate, localDate(deps.clock.now()));
   const routing = petitionRouting(ruleSet, kind);

@@ -13,6 +13,13 @@ import { checkBatch } from "../screening/check.service.js";
 import { applicationDataOf, type CaseStep, eligibilityFor, openPetitionCase } from "./cases.js";
 import { loadPetition, outcomeOf, refreshStatus } from "./petitions.service.js";
 
+/** The detail for a member id that is not on the petition. */
+const NOT_ON_PETITION = {
+  kk: "бұл өтініш хатта жоқ",
+  ru: "нет в этом ходатайстве",
+  en: "not on this petition",
+};
+
 const notNow = (reason: Translated) => new AppError("PETITION_STEP_NOT_ALLOWED", { params: { reason } });
 
 const STEP = {
@@ -123,7 +130,7 @@ export async function recordChecks(
     const { row, members } = await iabPetition(tx, me, id, true);
     for (const [i, r] of results.entries()) {
       const member = members.find((m) => m.id === r.memberId);
-      if (!member) throw invalid(`results.${i}.memberId`, "not on this petition");
+      if (!member) throw invalid(`results.${i}.memberId`, NOT_ON_PETITION);
       if (member.decision) throw notNow(STEP.decided);
       if (r.result !== "CLEAR" && !r.evidence?.trim())
         throw invalid(`results.${i}.evidence`, {
@@ -168,7 +175,12 @@ export async function recordNscResults(
     if (row.kind !== "STRIP_LIST") throw notNow(STEP.notStrip);
     for (const [i, r] of results.entries()) {
       const member = members.find((m) => m.id === r.memberId);
-      if (!member) throw invalid(`results.${i}.memberId`, "not on this list");
+      if (!member)
+        throw invalid(`results.${i}.memberId`, {
+          kk: "бұл тізімде жоқ",
+          ru: "нет в этом списке",
+          en: "not on this list",
+        });
       if (member.decision) throw notNow(STEP.decided);
       if (r.result === "REFUSED" && !r.reason?.trim())
         throw invalid(`results.${i}.reason`, {
@@ -237,8 +249,7 @@ export async function decidePetition(
     if (!outcomes.some((o) => o.outcome === "AWAITING_DECISION")) throw notNow(STEP.decided);
     const refused = new Map(input.refusals.map((r) => [r.memberId, r.reason.trim()]));
     for (const [i, r] of input.refusals.entries()) {
-      if (!members.some((m) => m.id === r.memberId))
-        throw invalid(`refusals.${i}.memberId`, "not on this petition");
+      if (!members.some((m) => m.id === r.memberId)) throw invalid(`refusals.${i}.memberId`, NOT_ON_PETITION);
       if (!r.reason.trim())
         throw invalid(`refusals.${i}.reason`, {
           kk: "себебін жазыңыз",

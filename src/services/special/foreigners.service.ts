@@ -91,20 +91,54 @@ export async function submitForeigner(
   const applicant = isApplicant(actor);
   if (!applicant) requirePermission(actor, "applications.intake");
   if (input.citizenship === "KAZ")
-    throw invalid("citizenship", "citizens of Kazakhstan apply for a pass, not a permit");
-  if (input.stayUntil < input.stayFrom) throw invalid("stayUntil", "the stay ends before it begins");
+    throw invalid("citizenship", {
+      kk: "Қазақстан азаматтары рұқсат емес, рұқсаттама алуға өтініш береді",
+      ru: "граждане Казахстана оформляют пропуск, а не разрешение",
+      en: "citizens of Kazakhstan apply for a pass, not a permit",
+    });
+  if (input.stayUntil < input.stayFrom)
+    throw invalid("stayUntil", {
+      kk: "болу мерзімі басталмай жатып аяқталады",
+      ru: "срок пребывания заканчивается раньше, чем начинается",
+      en: "the stay ends before it begins",
+    });
   const now = deps.clock.now();
-  if (input.stayUntil < localDate(now)) throw invalid("stayUntil", "the stay is already over");
-  if (input.birthDate > localDate(now)) throw invalid("birthDate", "a date in the past");
+  if (input.stayUntil < localDate(now))
+    throw invalid("stayUntil", {
+      kk: "болу мерзімі өтіп кеткен",
+      ru: "срок пребывания уже истёк",
+      en: "the stay is already over",
+    });
+  if (input.birthDate > localDate(now))
+    throw invalid("birthDate", {
+      kk: "өткен күн болуы керек",
+      ru: "дата должна быть в прошлом",
+      en: "a date in the past",
+    });
   const scope = scopeFor(actor);
   return deps.database.tx(scope, async (tx) => {
     const unitId = input.unitId ?? actor.unitId;
-    if (!unitId) throw invalid("unitId", "choose the internal affairs body");
+    if (!unitId)
+      throw invalid("unitId", {
+        kk: "ішкі істер органын таңдаңыз",
+        ru: "выберите орган внутренних дел",
+        en: "choose the internal affairs body",
+      });
     const unit = (await tx.select().from(units).where(eq(units.id, unitId)).limit(1))[0];
-    if (unit?.agency !== "IAB") throw invalid("unitId", "not an internal affairs body");
+    if (unit?.agency !== "IAB")
+      throw invalid("unitId", {
+        kk: "бұл ішкі істер органы емес",
+        ru: "это не орган внутренних дел",
+        en: "not an internal affairs body",
+      });
     if (!applicant && !pathInScope(scope, unit.path)) throw notFound();
     const place = await findZoneEntry(tx, input.stayFrom, input.destinationKato);
-    if (!place) throw invalid("destinationKato", "the place is not in the border zone list in force");
+    if (!place)
+      throw invalid("destinationKato", {
+        kk: "бұл жер қолданыстағы шекаралық аймақ тізімінде жоқ",
+        ru: "этого места нет в действующем перечне пограничной зоны",
+        en: "the place is not in the border zone list in force",
+      });
     const year = now.getUTCFullYear();
     const seq = await nextInSeries(tx, unit.id, year, "foreigner_application");
     const number = `${unit.passSeries ?? unit.code}-${year}-F${String(seq).padStart(6, "0")}`;
@@ -345,7 +379,12 @@ export async function stepForeigner(
     if (sidePath === null || !pathInScope(scope, sidePath)) throw notFound();
     if (row.version !== input.version) throw new AppError("CONCURRENT_CHANGE");
     const to = nextForeignerStage(row.stage as ForeignerStage, input.step);
-    if (t.needsReason && !input.reason) throw invalid("reason", "a refusal states its reason (Z p.31)");
+    if (t.needsReason && !input.reason)
+      throw invalid("reason", {
+        kk: "бас тартудың себебі көрсетілуі керек (Z p.31)",
+        ru: "в отказе должна быть указана причина (Z p.31)",
+        en: "a refusal states its reason (Z p.31)",
+      });
     const patch: Partial<typeof foreignerApplications.$inferInsert> = {
       stage: to,
       version: row.version + 1,
@@ -355,9 +394,19 @@ export async function stepForeigner(
     let permitId: string | undefined;
     let permitNumber: string | undefined;
     if (input.step === "FORWARD") {
-      if (!input.nscUnitId) throw invalid("nscUnitId", "choose the NSC unit to agree with");
+      if (!input.nscUnitId)
+        throw invalid("nscUnitId", {
+          kk: "келісу үшін ҰҚК бөлімшесін таңдаңыз",
+          ru: "выберите подразделение КНБ для согласования",
+          en: "choose the NSC unit to agree with",
+        });
       const nsc = (await tx.select().from(units).where(eq(units.id, input.nscUnitId)).limit(1))[0];
-      if (nsc?.agency !== "NSC") throw invalid("nscUnitId", "not a unit of the National Security Committee");
+      if (nsc?.agency !== "NSC")
+        throw invalid("nscUnitId", {
+          kk: "бұл Ұлттық қауіпсіздік комитетінің бөлімшесі емес",
+          ru: "это не подразделение Комитета национальной безопасности",
+          en: "not a unit of the National Security Committee",
+        });
       const rules = specialRulesAt(localDate(now));
       Object.assign(patch, {
         nscUnitId: nsc.id,

@@ -125,16 +125,31 @@ export async function submitWorks(
   input: WorksInput & { lang: string },
 ): Promise<{ id: string; number: string }> {
   const me = requireApplicant(actor);
-  if (input.periodUntil < input.periodFrom) throw invalid("periodUntil", "the works end before they begin");
+  if (input.periodUntil < input.periodFrom)
+    throw invalid("periodUntil", {
+      kk: "жұмыстар басталмай жатып аяқталады",
+      ru: "работы заканчиваются раньше, чем начинаются",
+      en: "the works end before they begin",
+    });
   const now = deps.clock.now();
-  if (input.periodUntil < localDate(now)) throw invalid("periodUntil", "the period is already over");
+  if (input.periodUntil < localDate(now))
+    throw invalid("periodUntil", {
+      kk: "бұл кезең өтіп кеткен",
+      ru: "этот период уже прошёл",
+      en: "the period is already over",
+    });
   const rules = specialRulesAt(localDate(now));
   // Candidate units are not personal data; they are read system-wide, the application as the applicant.
   const chosen = await deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
     let inStrip = input.inStrip;
     for (const kato of input.places) {
       const place = await findZoneEntry(tx, input.periodFrom, kato);
-      if (!place) throw invalid("places", `${kato} is not in the border zone list in force`);
+      if (!place)
+        throw invalid("places", {
+          kk: `${kato} қолданыстағы шекаралық аймақ тізімінде жоқ`,
+          ru: `${kato} отсутствует в действующем перечне пограничной зоны`,
+          en: `${kato} is not in the border zone list in force`,
+        });
       // A place of the strip makes the works touch the strip whatever was ticked.
       if (place.inStrip) inStrip = true;
     }
@@ -148,7 +163,12 @@ export async function submitWorks(
         : options.length === 1
           ? options[0]
           : undefined;
-      if (!unit) throw invalid(`units.${b.body}`, "choose the unit of this body that decides");
+      if (!unit)
+        throw invalid(`units.${b.body}`, {
+          kk: "шешім қабылдайтын осы органның бөлімшесін таңдаңыз",
+          ru: "выберите подразделение этого органа, которое принимает решение",
+          en: "choose the unit of this body that decides",
+        });
       picked.push({ body: b.body, role: b.role, unitId: unit.id, unitPath: unit.path });
     }
     return { inStrip, route, picked };
@@ -367,8 +387,18 @@ export async function decideWorks(
       : mine.length === 1
         ? mine[0]
         : undefined;
-    if (!route) throw invalid("body", "name the body you decide for");
-    if (input.decision === "REFUSED" && !input.reason) throw invalid("reason", "a refusal states its reason");
+    if (!route)
+      throw invalid("body", {
+        kk: "қай органның атынан шешім қабылдайтыныңызды көрсетіңіз",
+        ru: "укажите орган, от имени которого вы принимаете решение",
+        en: "name the body you decide for",
+      });
+    if (input.decision === "REFUSED" && !input.reason)
+      throw invalid("reason", {
+        kk: "бас тартудың себебі көрсетілуі керек",
+        ru: "в отказе должна быть указана причина",
+        en: "a refusal states its reason",
+      });
     const body = route.body as WorkBody;
     const decisions = Object.fromEntries(
       routes.filter((r) => r.decision).map((r) => [r.body, r.decision]),

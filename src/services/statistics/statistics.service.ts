@@ -17,6 +17,9 @@ import { TRIAD_AGENCIES } from "../units/triads.service.js";
 
 type Tx = Parameters<Parameters<Deps["database"]["tx"]>[1]>[0];
 
+/** The detail of an invalid period, in every language. */
+const MONTH_DETAIL = { kk: "ай ЖЖЖЖ-АА түрінде", ru: "месяц в виде ГГГГ-ММ", en: "a month YYYY-MM" };
+
 /** A checkpoint for statistics: a triad of counterpart units (X-2) with its members. */
 export interface CheckpointView {
   id: string;
@@ -154,7 +157,7 @@ export async function getFigures(
   period: string,
 ): Promise<PeriodFigures> {
   const me = requirePermission(actor, "statistics.read");
-  if (!isPeriod(period)) throw invalid("period", "a month YYYY-MM");
+  if (!isPeriod(period)) throw invalid("period", MONTH_DETAIL);
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) =>
     figuresOf(tx, await visibleCheckpoint(tx, me, triadId), period),
   );
@@ -176,7 +179,7 @@ export async function enterFigures(
   },
 ): Promise<PeriodFigures> {
   const me = requirePermission(actor, "statistics.enter");
-  if (!isPeriod(input.period)) throw invalid("period", "a month YYYY-MM");
+  if (!isPeriod(input.period)) throw invalid("period", MONTH_DETAIL);
   const set = indicatorSetFor(input.period);
   const known = new Set(set.indicators.map((i) => i.code));
   const seen = new Set<string>();
@@ -188,7 +191,12 @@ export async function enterFigures(
         en: `${v.indicator} is not an agreed indicator (${set.clause})`,
       });
     }
-    if (seen.has(v.indicator)) throw invalid("values", `${v.indicator} is given twice`);
+    if (seen.has(v.indicator))
+      throw invalid("values", {
+        kk: `${v.indicator} көрсеткіші екі рет берілген`,
+        ru: `показатель ${v.indicator} указан дважды`,
+        en: `${v.indicator} is given twice`,
+      });
     seen.add(v.indicator);
   }
   const now = deps.clock.now();
@@ -290,16 +298,26 @@ const CSV_HEADERS: Record<Lang, string[]> = {
 
 /** The months from..to inclusive (at most 36). */
 function monthsBetween(from: string, to: string): string[] {
-  if (!isPeriod(from)) throw invalid("from", "a month YYYY-MM");
-  if (!isPeriod(to)) throw invalid("to", "a month YYYY-MM");
-  if (from > to) throw invalid("to", "must not be before from");
+  if (!isPeriod(from)) throw invalid("from", MONTH_DETAIL);
+  if (!isPeriod(to)) throw invalid("to", MONTH_DETAIL);
+  if (from > to)
+    throw invalid("to", {
+      kk: "кезеңнің басынан ерте болмауы керек",
+      ru: "не может быть раньше начала периода",
+      en: "must not be before from",
+    });
   const out: string[] = [];
   let [y, m] = from.split("-").map(Number) as [number, number];
   for (;;) {
     const p = `${y}-${String(m).padStart(2, "0")}`;
     if (p > to) break;
     out.push(p);
-    if (out.length > 36) throw invalid("from", "at most 36 months at once");
+    if (out.length > 36)
+      throw invalid("from", {
+        kk: "бір сұраныста ең көбі 36 ай",
+        ru: "не более 36 месяцев за один запрос",
+        en: "at most 36 months at once",
+      });
     m += 1;
     if (m > 12) {
       m = 1;

@@ -61,22 +61,43 @@ export async function createTriad(
   input: { level: number; nameKk: string; nameRu: string; unitIds: string[] },
 ): Promise<TriadView> {
   const me = requirePermission(actor, "units.manage");
-  if (!me.roles.includes("system_admin")) throw invalid("unitIds", "only system administrators form triads");
+  if (!me.roles.includes("system_admin"))
+    throw invalid("unitIds", {
+      kk: "үштіктерді тек жүйе әкімшілері құрады",
+      ru: "тройки формируют только системные администраторы",
+      en: "only system administrators form triads",
+    });
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
     const members = await tx.select().from(units).where(inArray(units.id, input.unitIds));
-    if (members.length !== 3) throw invalid("unitIds", "three existing units are needed");
+    if (members.length !== 3)
+      throw invalid("unitIds", {
+        kk: "бар үш бөлімше қажет",
+        ru: "нужны три существующих подразделения",
+        en: "three existing units are needed",
+      });
     const agencies = new Set(members.map((u) => u.agency));
     if (!TRIAD_AGENCIES.every((a) => agencies.has(a))) {
-      throw invalid(
-        "unitIds",
-        "one unit each of internal affairs, the NSC Border Service and Customs (X p.1)",
-      );
+      throw invalid("unitIds", {
+        kk: "ішкі істер органдарынан, ҰҚК Шекара қызметінен және кеденнен бір-бірден бөлімше (X p.1)",
+        ru: "по одному подразделению органов внутренних дел, Пограничной службы КНБ и таможни (X p.1)",
+        en: "one unit each of internal affairs, the NSC Border Service and Customs (X p.1)",
+      });
     }
     const wrongLevel = members.find((u) => u.level !== input.level);
-    if (wrongLevel) throw invalid("unitIds", `${wrongLevel.code} is not at level ${input.level} (X p.8)`);
+    if (wrongLevel)
+      throw invalid("unitIds", {
+        kk: `${wrongLevel.code} бөлімшесі ${input.level}-деңгейде емес (X p.8)`,
+        ru: `подразделение ${wrongLevel.code} не относится к уровню ${input.level} (X p.8)`,
+        en: `${wrongLevel.code} is not at level ${input.level} (X p.8)`,
+      });
     const taken = members.find((u) => u.triadId !== null);
-    if (taken) throw invalid("unitIds", `${taken.code} already belongs to a triad`);
+    if (taken)
+      throw invalid("unitIds", {
+        kk: `${taken.code} бөлімшесі үштікке әлдеқашан кірген`,
+        ru: `подразделение ${taken.code} уже входит в тройку`,
+        en: `${taken.code} already belongs to a triad`,
+      });
     const [triad] = await tx
       .insert(triads)
       .values({ level: input.level, nameKk: input.nameKk, nameRu: input.nameRu, createdAt: now })

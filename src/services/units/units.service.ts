@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { inSubtrees } from "../../adapters/db/subtree.js";
 import type { Agency } from "../../core/access/agencies.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
+import type { Translated } from "../../core/i18n.js";
 import { units } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -38,6 +39,15 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The detail for a time zone this runtime does not know. */
+function unknownTimeZone(zone: string): Translated {
+  return {
+    kk: `белгісіз IANA уақыт белдеуі ${zone}`,
+    ru: `неизвестный часовой пояс IANA ${zone}`,
+    en: `unknown IANA time zone ${zone}`,
+  };
+}
+
 /** Lists the units of the actor's subtree, ordered by path. */
 export async function listUnits(deps: Pick<Deps, "database">, actor: Actor | null): Promise<UnitView[]> {
   const me = requirePermission(actor, "units.read");
@@ -58,7 +68,7 @@ export async function createUnit(
 ): Promise<UnitView> {
   const me = requirePermission(actor, "units.manage");
   const scope = scopeOf(me);
-  if (!isTimeZone(input.timeZone)) throw invalid("timeZone", `unknown IANA time zone ${input.timeZone}`);
+  if (!isTimeZone(input.timeZone)) throw invalid("timeZone", unknownTimeZone(input.timeZone));
   const now = deps.clock.now();
   return deps.database.tx(scope, async (tx) => {
     const id = randomUUID();
@@ -66,10 +76,19 @@ export async function createUnit(
     if (input.parentId) {
       const parent = (await tx.select().from(units).where(eq(units.id, input.parentId)).limit(1))[0];
       if (!parent || !pathInScope(scope, parent.path)) throw notFound();
-      if (parent.agency !== input.agency) throw invalid("agency", "a unit belongs to its parent's agency");
+      if (parent.agency !== input.agency)
+        throw invalid("agency", {
+          kk: "бөлімше өзінің жоғары тұрған бөлімшесінің органына жатады",
+          ru: "подразделение относится к ведомству вышестоящего подразделения",
+          en: "a unit belongs to its parent's agency",
+        });
       path = `${parent.path}.${path}`;
     } else if (!scope.all) {
-      throw invalid("parentId", "only system administrators create top-level units");
+      throw invalid("parentId", {
+        kk: "жоғарғы деңгейдегі бөлімшелерді тек жүйе әкімшілері құрады",
+        ru: "подразделения верхнего уровня создают только системные администраторы",
+        en: "only system administrators create top-level units",
+      });
     }
     const clash = await tx.select({ id: units.id }).from(units).where(eq(units.code, input.code)).limit(1);
     if (clash.length > 0)
@@ -153,7 +172,7 @@ export async function updateUnit(
   const me = requirePermission(actor, "units.manage");
   const scope = scopeOf(me);
   if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
-    throw invalid("timeZone", `unknown IANA time zone ${changes.timeZone}`);
+    throw invalid("timeZone", unknownTimeZone(changes.timeZone));
   }
   const now = deps.clock.now();
   return deps.database.tx(scope, async (tx) => {

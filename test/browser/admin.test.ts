@@ -1,9 +1,15 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
+import {
+  BROWSER_TEST_TIMEOUT,
+  browserAvailable,
+  expectAccessible,
+  launchBrowser,
+  pageAs as openPage,
+} from "./browser.js";
 
-describe.skipIf(!browserAvailable)("administration in Chromium", () => {
+describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;

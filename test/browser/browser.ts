@@ -16,6 +16,12 @@ if (!browserAvailable && process.env.CI) {
   throw new Error(`CI requires ${CHROMIUM} for the browser tests`);
 }
 
+/**
+ * Time a browser test may take: each walks a whole path with accessibility checks, and on the
+ * 2-core CI machine, beside PostgreSQL and another worker, a 15-second path has taken over 30.
+ */
+export const BROWSER_TEST_TIMEOUT = 120_000;
+
 /** Launches headless Chromium with the flags this machine needs. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

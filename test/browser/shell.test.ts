@@ -3,9 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../../src/services/auth/totp.js";
 import { DEMO_TOTP_SECRET } from "../../src/services/auth/totp.service.js";
 import { startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser, newPage } from "./browser.js";
+import {
+  BROWSER_TEST_TIMEOUT,
+  browserAvailable,
+  expectAccessible,
+  launchBrowser,
+  newPage,
+} from "./browser.js";
 
-describe.skipIf(!browserAvailable)("web shell in Chromium", () => {
+describe.skipIf(!browserAvailable)("web shell in Chromium", { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;

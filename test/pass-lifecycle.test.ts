@@ -439,5 +439,5 @@ describe.each(DB_KINDS)("application documents on %s", (kind) => {
     } finally {
       await t.stop();
     }
-  });
+  }, 60_000);
 });

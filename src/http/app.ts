@@ -92,7 +92,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: false,
     return503OnClosing: true,
     // Pass codes travel in the verification URL; they are a few hundred characters long.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     // Errors raised before routing (bad URLs, oversized parameters) get the same shape as all others.
     frameworkErrors: (err, request, reply) => sendError(err, request, reply, deps.config.bodyLimit),
   }).withTypeProvider<ZodTypeProvider>();

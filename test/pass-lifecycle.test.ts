@@ -191,6 +191,38 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
       "VALID",
     );
 
+    // Another IAB's desk or a registrar types the number: the verdict its code gets, with holder,
+    // places and validity. Those who cannot take a step on it by number need the code itself.
+    const lookup = (cookie: string | undefined, number: string = pass.number) =>
+      t.app.inject({
+        url: `/api/v1/passes/by-number/${encodeURIComponent(number)}`,
+        headers: { ...(cookie ? { cookie } : {}), "accept-language": "ru" },
+      });
+    const found = await lookup(c.get("uigur"));
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toMatchObject({
+      status: "VALID",
+      pass: { n: pass.number, h: "Әбішұлы Нұрсұлтан Ғаниұлы", y: 1984, p: ["334853100"], u: "2027-01-08" },
+      places: [{ kato: "334853100", nameRu: expect.any(String) }],
+      current: { validUntil: "2027-01-08" },
+      document: "pass",
+    });
+    expect((await lookup(c.get("hotel"))).json().pass.n).toBe(pass.number);
+    for (const login of ["citizen", "checkpoint", "employer"]) {
+      const refused = await lookup(await sessionCookieFor(t, login));
+      expect(refused.statusCode, login).toBe(403);
+      expect(refused.json().error.code).toBe("FORBIDDEN");
+    }
+    const unknown = await lookup(c.get("uigur"), "ПАН-2026-999999");
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toMatch(/не найден/i);
+    expect((await lookup(undefined)).statusCode).toBe(401);
+    const lookups = await t.deps.database.ownerQuery(
+      "SELECT a.action, u.login FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.object_id = $1 AND a.action = 'pass.lookup' ORDER BY a.id",
+      [pass.number],
+    );
+    expect(lookups.map((r) => r.login)).toEqual(["uigur", "hotel"]);
+
     const book = (
       await t.app.inject({
         url: `/api/v1/register-book?unitId=${panfilov}&year=2026`,

@@ -54,3 +54,25 @@ export const newUnitSchema = z
     level: z.number().int().min(1).max(5).nullable().optional(),
   })
   .meta({ id: "NewUnit" });
+
+/** A verifier's answer on a pass code: the verdict and, for a genuine code, holder, places and current state (C-6). */
+export const verificationSchema = z
+  .object({
+    status: z.string(),
+    pass: z
+      .object({
+        v: z.number(),
+        n: z.string(),
+        h: z.string(),
+        y: z.number(),
+        p: z.array(z.string()),
+        f: z.string(),
+        u: z.string(),
+        k: z.string(),
+      })
+      .optional(),
+    places: z.array(z.object({ kato: z.string(), nameKk: z.string(), nameRu: z.string() })).optional(),
+    current: z.object({ status: z.string(), validUntil: z.string() }).optional(),
+    document: z.enum(["pass", "permit"]).optional(),
+  })
+  .meta({ id: "Verification" });

@@ -217,6 +217,10 @@ describe.skipIf(!browserAvailable)("records screening and the pass after issue i
     // The holder reports the loss at the nearest IAB, another district's, by number (App.1 rule 3).
     const uigur = await pageAs("uigur", "kk");
     await uigur.goto(`${base}/pass-desk?number=${encodeURIComponent(original.number)}`);
+    // The typed number finds the pass: holder and validity as from its code.
+    const found = uigur.getByTestId("verification");
+    await poll(() => found.textContent()).toContain("Сейітов Ержан Болатұлы");
+    expect(await found.textContent()).toContain("2027-01-18");
     await uigur
       .getByRole("textbox", { name: "Жоғалту мән-жайы" })
       .fill("Жаркентке барар жолда автобуста жоғалды");
@@ -225,6 +229,8 @@ describe.skipIf(!browserAvailable)("records screening and the pass after issue i
     await poll(() => uigur.getByRole("status").filter({ hasText: original.number }).textContent()).toContain(
       "Жоғалды",
     );
+    // The verdict above turns void at once.
+    await poll(() => found.textContent()).toContain("Рұқсаттаманы алып, ішкі істер органына хабарлаңыз.");
     // That IAB cannot open the issuing IAB's case.
     await uigur.goto(`${base}/applications/${id}`);
     await poll(() => uigur.getByRole("alert").count()).toBeGreaterThan(0);

@@ -13,11 +13,17 @@ import {
   submitApplication,
 } from "../../services/passes/applications.service.js";
 import { attachFile, readFile } from "../../services/passes/files.service.js";
-import { passesOf, passPdf, registerBook, registerBookPdf } from "../../services/passes/pass.service.js";
+import {
+  lookupPassByNumber,
+  passesOf,
+  passPdf,
+  registerBook,
+  registerBookPdf,
+} from "../../services/passes/pass.service.js";
 import { MAX_FILE_BYTES } from "../../services/reference/regime.service.js";
 import { metaOf } from "../auth.js";
 import { errorBodySchema } from "../errors.js";
-import { idParams } from "../schemas.js";
+import { idParams, verificationSchema } from "../schemas.js";
 
 const caseSchema = z
   .object({
@@ -263,6 +269,21 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         );
         return full(request, request.params.id);
       },
+    );
+    app.get(
+      "/api/v1/passes/by-number/:number",
+      {
+        schema: {
+          tags: ["passes"],
+          summary:
+            "A pass found by its typed number, for a registrar or an IAB desk: the verdict its code gets, with holder, places and validity",
+          description:
+            "For those who may take a step on any pass by its number (register, extend, loss, return). Others verify the code itself (GET /api/v1/verify/{code}).",
+          params: z.strictObject({ number: z.string().min(3).max(40) }),
+          response: { 200: verificationSchema, ...errors },
+        },
+      },
+      async (request) => lookupPassByNumber(deps, request.actor, metaOf(request), request.params.number),
     );
     app.post(
       "/api/v1/passes/by-number/:number/actions",

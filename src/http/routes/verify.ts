@@ -6,6 +6,7 @@ import type { Deps } from "../../services/context.js";
 import { publicKeys, revocationList, verifyCode } from "../../services/passes/pass.service.js";
 import { metaOf } from "../auth.js";
 import { errorBodySchema } from "../errors.js";
+import { verificationSchema } from "../schemas.js";
 
 /** Public verification of passes (C-6) and the public facts a citizen needs to apply. */
 export function verifyRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -55,26 +56,7 @@ export function verifyRoutes(deps: Deps): FastifyPluginAsyncZod {
           security: [],
           params: z.strictObject({ code: z.string().min(1).max(2000) }),
           response: {
-            200: z.object({
-              status: z.string(),
-              pass: z
-                .object({
-                  v: z.number(),
-                  n: z.string(),
-                  h: z.string(),
-                  y: z.number(),
-                  p: z.array(z.string()),
-                  f: z.string(),
-                  u: z.string(),
-                  k: z.string(),
-                })
-                .optional(),
-              places: z
-                .array(z.object({ kato: z.string(), nameKk: z.string(), nameRu: z.string() }))
-                .optional(),
-              current: z.object({ status: z.string(), validUntil: z.string() }).optional(),
-              document: z.enum(["pass", "permit"]).optional(),
-            }),
+            200: verificationSchema,
             400: errorBodySchema,
           },
         },

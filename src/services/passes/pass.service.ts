@@ -7,6 +7,7 @@ import {
   type ApplicationData,
   isPermitNumber,
   replay,
+  TRANSITIONS,
   type VerifyResult,
   verifyPassCode,
 } from "../../core/passes/index.js";
@@ -55,6 +56,7 @@ export async function verifyCode(
   deps: Pick<Deps, "database" | "clock" | "signer">,
   meta: RequestMeta,
   code: string,
+  lookup?: { actor: Actor },
 ): Promise<Verification> {
   const today = localDate(deps.clock.now());
   // Signature and dates first; revocation is then read for this one number from its live record
@@ -90,8 +92,8 @@ export async function verifyCode(
     ) {
       status = "VALID";
     }
-    await appendAudit(tx, deps.clock.now(), null, meta, {
-      action: isPermit ? "permit.verify" : "pass.verify",
+    await appendAudit(tx, deps.clock.now(), lookup?.actor ?? null, meta, {
+      action: lookup ? "pass.lookup" : isPermit ? "permit.verify" : "pass.verify",
       objectType: isPermit ? "permit" : "pass",
       objectId: number,
       details: { status },
@@ -104,6 +106,38 @@ export async function verifyCode(
       document: isPermit ? "permit" : "pass",
     };
   });
+}
+
+/** Permissions of the steps any IAB or registrar may take on a pass by its number (scope ANY). */
+const BY_NUMBER_PERMISSIONS = new Set(
+  Object.values(TRANSITIONS)
+    .filter((rule) => rule.scope === "ANY")
+    .map((rule) => rule.permission),
+);
+
+/**
+ * A pass found by its typed number, for an officer who may take a step on any pass by number (a
+ * registrar, or an IAB's desk: Z p.18, p.23, App.1 rule 3): the verdict its issued code gets, as
+ * if scanned, with holder, places and current validity. Verifiers without those rights need the
+ * code itself; a number alone would let them read holders' names pass after pass.
+ */
+export async function lookupPassByNumber(
+  deps: Pick<Deps, "database" | "clock" | "signer">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  number: string,
+): Promise<Verification> {
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  if (![...BY_NUMBER_PERMISSIONS].some((permission) => actor.permissions.has(permission))) {
+    throw new AppError("FORBIDDEN");
+  }
+  const wanted = number.trim();
+  const found = await deps.database.tx({ unitPaths: [], all: true }, (tx) =>
+    tx.select({ code: passes.code }).from(passes).where(eq(passes.number, wanted)).limit(1),
+  );
+  const code = found[0]?.code;
+  if (!code) throw notFound();
+  return verifyCode(deps, meta, code, { actor });
 }
 
 const ID_DOCS: Record<string, { kk: string; ru: string }> = {

@@ -1,11 +1,11 @@
 import { Alert, Card, Group, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import { useMe } from "../../session";
 import { ActionFrame, type FormProps, LossForm, ReturnForm } from "./ActionForms";
-import { PassLookupForm, usePassLookup } from "./PassLookup";
+import { PASS_VERDICT_KEYS, PassLookupForm, usePassLookup } from "./PassLookup";
 import { addDays, newIdempotencyKey, StatusBadge, today } from "./shared";
 
 /**
@@ -62,7 +62,12 @@ function DeskAction({
   const { t } = useTranslation();
   // One key per step on this form: a retry after a lost answer finds the step already taken.
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const queryClient = useQueryClient();
   const step = useMutation({
+    // The verdict above the forms shows the step's effect (extended, lost, returned).
+    onSuccess: () => {
+      for (const queryKey of PASS_VERDICT_KEYS) void queryClient.invalidateQueries({ queryKey });
+    },
     mutationFn: (payload: Record<string, unknown>) =>
       api<{ id: string; status: string }>(`/api/v1/passes/by-number/${encodeURIComponent(number)}/actions`, {
         method: "POST",

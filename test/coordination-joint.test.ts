@@ -39,6 +39,37 @@ describe.each(DB_KINDS)("joint activity and sectors on %s", (kind) => {
     });
     expect(lonely.statusCode).toBe(400);
     expect(lonely.json().error.field).toBe("body.members");
+    // Every refusal explains itself in the user's language, not in English inside a translated message.
+    const refusal = async (
+      lang: string,
+      body: object,
+      method: "POST" | "PATCH" = "POST",
+      url = "/api/v1/joint",
+    ) => {
+      const r = await t.app.inject({
+        method,
+        url,
+        headers: { cookie: c.nschead ?? "", "accept-language": lang },
+        payload: body,
+      });
+      expect(r.statusCode, r.body).toBe(400);
+      return r.json().error as { field: string; message: string };
+    };
+    expect((await refusal("ru", { ...base, members: [{ party: "NSC", name: "A" }] })).message).toBe(
+      "Неверные данные: нужны представители не менее 2 из трёх ведомств (X p.9.5)",
+    );
+    const pair = [
+      { party: "NSC", name: "A" },
+      { party: "IAB", name: "B" },
+    ];
+    expect((await refusal("kk", { ...base, members: pair, endsOn: "2026-11-20" })).message).toBe(
+      "Деректер дұрыс емес: аяқталу күні басталу күнінен ерте",
+    );
+    const badDetails = await refusal("ru", { ...base, members: pair, details: { route: 5 } });
+    expect(badDetails.field).toBe("body.details.route");
+    expect(badDetails.message).toMatch(
+      /^Неверные данные: details\.route: обязательное поле отсутствует или неверного типа/,
+    );
     expect((await call("POST", "/api/v1/joint", "officer", { ...base, members: [] })).statusCode).toBe(403);
     expect(
       (
@@ -61,7 +92,9 @@ describe.each(DB_KINDS)("joint activity and sectors on %s", (kind) => {
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
     expect(created.json()).toMatchObject({ clause: "X p.9.5", status: "PLANNED" });
-    expect((await call("PATCH", `/api/v1/joint/${id}`, "nschead", { status: "DONE" })).statusCode).toBe(400);
+    expect((await refusal("kk", { status: "DONE" }, "PATCH", `/api/v1/joint/${id}`)).message).toBe(
+      "Деректер дұрыс емес: алдымен есепті жазыңыз",
+    );
     const done = await call("PATCH", `/api/v1/joint/${id}`, "nschead", {
       status: "DONE",
       details: { ...base.details, report: "Two foreigners checked, nothing found" },

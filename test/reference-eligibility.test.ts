@@ -106,6 +106,21 @@ describe.each(DB_KINDS)("reference data and eligibility on %s", (kind) => {
       .json()
       .error.details.map((d: { line: number; field: string }) => `${d.line}:${d.field}`);
     expect(lines).toEqual(expect.arrayContaining(["20:kato", "20:name_kk", "20:in_strip"]));
+    // The report is in the importer's language, each reason too.
+    const inRussian = await post(
+      "/api/v1/reference/zone/import",
+      { ...body, csv: bad },
+      { cookie: admin, "accept-language": "ru" },
+    );
+    const report = inRussian.json().error as {
+      message: string;
+      details: { line: number; field: string; reason: string }[];
+    };
+    expect(report.message).toContain("строка 20, kato: код КАТО: 9 цифр");
+    const reasons = new Map(report.details.map((d) => [`${d.line}:${d.field}`, d.reason]));
+    expect(reasons.get("20:name_kk")).toBe("обязательное поле");
+    expect(reasons.get("20:in_strip")).toBe("недопустимое значение");
+    for (const reason of reasons.values()) expect(reason).toMatch(/[а-яё]/i);
     const versions = (await t.app.inject("/api/v1/reference/zone/versions")).json().items;
     expect(versions).toHaveLength(1);
 

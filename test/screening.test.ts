@@ -181,6 +181,15 @@ describe.each(DB_KINDS)("records screening on %s", (kind) => {
       expect.arrayContaining(["3:names", "4:birth_date", "4:iin", "5:id"]),
     );
     expect(problems.some((p) => p.line === 2)).toBe(false);
+    // Each reason in three languages; the edge answers the importer's.
+    const reasons = new Map(
+      ((error as AppError).detailsIn("kk") as { line: number; field: string; reason: string }[]).map((p) => [
+        `${p.line}:${p.field}`,
+        p.reason,
+      ]),
+    );
+    expect(reasons.get("4:birth_date")).toBe("мұндай күн жоқ");
+    expect(reasons.get("5:id")).toBe("2-жолдың қайталануы");
     expect(await count("SELECT count(*)::int AS n FROM records")).toBe(before);
     const noColumn = file("header.csv", ["id,names", "R-1,Асанов"]);
     await expect(importRecordsFile(t.deps, null, meta, noColumn)).rejects.toMatchObject({

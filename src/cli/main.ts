@@ -230,7 +230,7 @@ reference
           if (err instanceof AppError && err.code === "IMPORT_REJECTED") {
             process.stderr.write(`Nothing was imported. ${(err.details ?? []).length} problem(s):\n`);
             for (const p of (err.details ?? []) as RowProblem[])
-              process.stderr.write(`  line ${p.line}, ${p.field}: ${p.reason}\n`);
+              process.stderr.write(`  line ${p.line}, ${p.field}: ${p.reason.en}\n`);
             process.exitCode = 2;
             return;
           }
@@ -311,7 +311,7 @@ recordsCommand
           if (tty) process.stdout.write("\n");
           process.stderr.write(`Nothing was imported. ${err.message}\n`);
           for (const p of (err.details ?? []) as RowProblem[])
-            process.stderr.write(`  line ${p.line}, ${p.field}: ${p.reason}\n`);
+            process.stderr.write(`  line ${p.line}, ${p.field}: ${p.reason.en}\n`);
           process.exitCode = 2;
           return;
         }

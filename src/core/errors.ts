@@ -412,6 +412,24 @@ export class AppError extends Error {
   messageIn(lang: Lang): string {
     return interpolate(ERROR_CATALOG[this.code].message[lang], paramsIn(this.params, lang));
   }
+
+  /** The details, with each kk/ru/en text in them (a rejected row's reason) in the given language. */
+  detailsIn(lang: Lang): unknown[] | undefined {
+    return this.details?.map((detail) =>
+      detail && typeof detail === "object" && !Array.isArray(detail)
+        ? Object.fromEntries(
+            Object.entries(detail).map(([key, value]) => [key, isTranslated(value) ? value[lang] : value]),
+          )
+        : detail,
+    );
+  }
+}
+
+/** True for a text given in every language ({ kk, ru, en }). */
+function isTranslated(value: unknown): value is Translated {
+  if (!value || typeof value !== "object") return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.kk === "string" && typeof v.ru === "string" && typeof v.en === "string";
 }
 
 function paramsIn(params: Record<string, ErrorParam>, lang: Lang): Record<string, string | number> {

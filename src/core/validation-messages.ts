@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Translated } from "./i18n.js";
 
 /** The parts of a schema-validation issue that the messages need. */
@@ -12,60 +13,59 @@ export interface IssueFacts {
   keys?: string[];
 }
 
-/** Explains a validation issue in kk/ru/en, naming the field (schema messages are English-only). */
-export function describeIssue(issue: IssueFacts): Translated {
-  const f = issue.field;
+/** The reason of a validation issue in kk/ru/en, without the field (schema messages are English-only). */
+export function issueReason(issue: Omit<IssueFacts, "field">): Translated {
   switch (issue.code) {
     case "invalid_type":
       return issue.expected === "undefined" || issue.expected === "never"
         ? {
-            kk: `${f}: бұл өріс рұқсат етілмеген`,
-            ru: `${f}: это поле не допускается`,
-            en: `${f}: this field is not allowed`,
+            kk: `бұл өріс рұқсат етілмеген`,
+            ru: `это поле не допускается`,
+            en: `this field is not allowed`,
           }
         : {
-            kk: `${f}: міндетті өріс немесе түрі қате (күтілгені: ${issue.expected})`,
-            ru: `${f}: обязательное поле отсутствует или неверного типа (ожидается: ${issue.expected})`,
-            en: `${f}: missing or of the wrong type (expected ${issue.expected})`,
+            kk: `міндетті өріс немесе түрі қате (күтілгені: ${issue.expected})`,
+            ru: `обязательное поле отсутствует или неверного типа (ожидается: ${issue.expected})`,
+            en: `missing or of the wrong type (expected ${issue.expected})`,
           };
     case "too_small":
       return issue.origin === "string" || issue.origin === "array"
         ? {
-            kk: `${f}: тым қысқа (кемінде ${issue.minimum})`,
-            ru: `${f}: слишком короткое (не менее ${issue.minimum})`,
-            en: `${f}: too short (at least ${issue.minimum})`,
+            kk: `тым қысқа (кемінде ${issue.minimum})`,
+            ru: `слишком короткое (не менее ${issue.minimum})`,
+            en: `too short (at least ${issue.minimum})`,
           }
         : {
-            kk: `${f}: тым кіші (кемінде ${issue.minimum})`,
-            ru: `${f}: слишком мало (не менее ${issue.minimum})`,
-            en: `${f}: too small (at least ${issue.minimum})`,
+            kk: `тым кіші (кемінде ${issue.minimum})`,
+            ru: `слишком мало (не менее ${issue.minimum})`,
+            en: `too small (at least ${issue.minimum})`,
           };
     case "too_big":
       return issue.origin === "string" || issue.origin === "array"
         ? {
-            kk: `${f}: тым ұзын (ең көбі ${issue.maximum})`,
-            ru: `${f}: слишком длинное (не более ${issue.maximum})`,
-            en: `${f}: too long (at most ${issue.maximum})`,
+            kk: `тым ұзын (ең көбі ${issue.maximum})`,
+            ru: `слишком длинное (не более ${issue.maximum})`,
+            en: `too long (at most ${issue.maximum})`,
           }
         : {
-            kk: `${f}: тым үлкен (ең көбі ${issue.maximum})`,
-            ru: `${f}: слишком велико (не более ${issue.maximum})`,
-            en: `${f}: too large (at most ${issue.maximum})`,
+            kk: `тым үлкен (ең көбі ${issue.maximum})`,
+            ru: `слишком велико (не более ${issue.maximum})`,
+            en: `too large (at most ${issue.maximum})`,
           };
     case "invalid_format":
     case "invalid_string":
       return {
-        kk: `${f}: пішімі қате${issue.format ? ` (${issue.format})` : ""}`,
-        ru: `${f}: неверный формат${issue.format ? ` (${issue.format})` : ""}`,
-        en: `${f}: wrong format${issue.format ? ` (${issue.format})` : ""}`,
+        kk: `пішімі қате${shownFormat(issue.format)}`,
+        ru: `неверный формат${shownFormat(issue.format)}`,
+        en: `wrong format${shownFormat(issue.format)}`,
       };
     case "invalid_value":
     case "invalid_enum_value":
     case "invalid_union":
       return {
-        kk: `${f}: рұқсат етілмеген мән`,
-        ru: `${f}: недопустимое значение`,
-        en: `${f}: value not allowed`,
+        kk: `рұқсат етілмеген мән`,
+        ru: `недопустимое значение`,
+        en: `value not allowed`,
       };
     case "unrecognized_keys": {
       const keys = (issue.keys ?? []).join(", ");
@@ -76,6 +76,91 @@ export function describeIssue(issue: IssueFacts): Translated {
       };
     }
     default:
-      return { kk: `${f}: мән қате`, ru: `${f}: неверное значение`, en: `${f}: invalid value` };
+      return { kk: `мән қате`, ru: `неверное значение`, en: `invalid value` };
   }
+}
+
+/** A format's name as shown after a format reason; "regex" tells a user nothing, so it is left out. */
+function shownFormat(format: string | undefined): string {
+  return format && format !== "regex" ? ` (${format})` : "";
+}
+
+/** Explains a validation issue in kk/ru/en, naming the field; unknown keys name themselves. */
+export function describeIssue(issue: IssueFacts): Translated {
+  const reason = issueReason(issue);
+  return issue.code === "unrecognized_keys" ? reason : withField(issue.field, reason);
+}
+
+/** "field: reason" in every language. */
+function withField(field: string, reason: Translated): Translated {
+  return { kk: `${field}: ${reason.kk}`, ru: `${field}: ${reason.ru}`, en: `${field}: ${reason.en}` };
+}
+
+/**
+ * A custom check's message in kk/ru/en, for `.refine(check, customMessage(…))` and
+ * `ctx.addIssue({ code: "custom", …customMessage(…) })`: zod keeps the English as its message and
+ * the three texts in the issue's params, where `issueDetail` finds them.
+ */
+export function customMessage(text: Translated): { message: string; params: { text: Translated } } {
+  return { message: text.en, params: { text } };
+}
+
+/** The parts of a zod issue that `issueDetail` reads. */
+export interface IssueLike {
+  code: string;
+  message?: string;
+  params?: Record<string, unknown> | undefined;
+}
+
+/**
+ * The reason of a schema issue in kk/ru/en, without the field: a custom check's own texts
+ * (customMessage), a standard issue through issueReason, a custom check without texts by its message.
+ */
+export function schemaIssueReason(issue: IssueLike | undefined): Translated {
+  if (!issue) return issueReason({ code: "custom" });
+  const own = issue.params?.text as Partial<Translated> | undefined;
+  if (own && typeof own.kk === "string" && typeof own.ru === "string" && typeof own.en === "string") {
+    return { kk: own.kk, ru: own.ru, en: own.en };
+  }
+  if (issue.code === "custom" && issue.message) {
+    return { kk: issue.message, ru: issue.message, en: issue.message };
+  }
+  return issueReason(issue as unknown as Omit<IssueFacts, "field">);
+}
+
+/** Explains a schema issue about `field` in kk/ru/en (see schemaIssueReason); unknown keys name themselves. */
+export function issueDetail(issue: IssueLike | undefined, field: string): Translated {
+  const reason = schemaIssueReason(issue);
+  return issue?.code === "unrecognized_keys" ? reason : withField(field, reason);
+}
+
+/** A required text left empty. */
+export const REQUIRED: Translated = { kk: "міндетті өріс", ru: "обязательное поле", en: "required" };
+
+/** A KATO code's format. */
+export const KATO_FORMAT: Translated = {
+  kk: "ҚАТО коды: 9 цифр",
+  ru: "код КАТО: 9 цифр",
+  en: "KATO code: 9 digits",
+};
+
+/**
+ * A string matching `pattern`, refused with `text` in kk/ru/en (a regex check's own message would
+ * reach users in English only); the pattern still documents the API.
+ */
+export function matching(pattern: RegExp, text: Translated) {
+  return z
+    .string()
+    .refine((value) => pattern.test(value), customMessage(text))
+    .meta({ pattern: pattern.source });
+}
+
+/** A non-empty string (after trimming) of at most `max` characters, refused in kk/ru/en. */
+export function filled(max: number) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => value.length > 0, customMessage(REQUIRED))
+    .max(max)
+    .meta({ minLength: 1 });
 }

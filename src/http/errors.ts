@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, type ErrorKind } from "../core/errors.js";
 import { pickLang } from "../core/i18n.js";
-import { describeIssue, type IssueFacts } from "../core/validation-messages.js";
+import { describeIssue, type IssueFacts, issueDetail } from "../core/validation-messages.js";
 
 /** The one error shape of the API. */
 export const errorBodySchema = z
@@ -39,7 +39,11 @@ export function toAppError(err: unknown, request: FastifyRequest, bodyLimit: num
     const keys = first?.keyword === "unrecognized_keys" ? (params.keys ?? []) : [];
     const segments = (first?.instancePath ?? "").split("/").filter(Boolean);
     const field = [err.validationContext, ...segments, ...keys.slice(0, 1)].filter(Boolean).join(".");
-    const detail = describeIssue({ ...params, code: first?.keyword ?? "custom", field });
+    // A custom check's own texts (customMessage) travel in its params; other issues are described.
+    const own = (params as { params?: Record<string, unknown> }).params;
+    const detail = own?.text
+      ? issueDetail({ code: "custom", params: own }, field)
+      : describeIssue({ ...params, code: first?.keyword ?? "custom", field });
     return new AppError("VALIDATION_FAILED", { field, params: { detail } });
   }
   const fe = err as Partial<FastifyError>;
@@ -98,7 +102,7 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
       message: appError.messageIn(lang),
       ...(appError.field ? { field: appError.field } : {}),
       ...(appError.clause ? { clause: appError.clause } : {}),
-      ...(appError.details ? { details: appError.details } : {}),
+      ...(appError.details ? { details: appError.detailsIn(lang) } : {}),
     },
   });
 }

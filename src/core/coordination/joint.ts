@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Translated } from "../i18n.js";
+import { issueDetail } from "../validation-messages.js";
 import { PARTIES, type Party } from "./rules.js";
 
 const t = (kk: string, ru: string, en: string): Translated => ({ kk, ru, en });
@@ -72,10 +73,10 @@ export const JOINT_KIND_CODES = Object.keys(JOINT_KINDS) as JointKind[];
 export const JOINT_STATUSES = ["PLANNED", "DONE"] as const;
 export type JointStatus = (typeof JOINT_STATUSES)[number];
 
-/** A problem with an activity's input: the field and the reason, for a 400. */
+/** A problem with an activity's input: the field and the reason in kk/ru/en, for a 400. */
 export interface JointProblem {
   field: string;
-  message: string;
+  message: Translated;
 }
 
 /** Checks an activity: its details for the kind, dates in order, enough parties among the members. */
@@ -90,13 +91,21 @@ export function checkActivity(input: {
   const parsed = rule.details.safeParse(input.details);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return {
-      details: {},
-      problem: { field: `details.${issue?.path.join(".") ?? ""}`, message: issue?.message ?? "invalid" },
-    };
+    const field = `details.${issue?.path.join(".") ?? ""}`;
+    return { details: {}, problem: { field, message: issueDetail(issue, field) } };
   }
   if (input.endsOn && input.endsOn < input.startsOn) {
-    return { details: parsed.data, problem: { field: "endsOn", message: "ends before it starts" } };
+    return {
+      details: parsed.data,
+      problem: {
+        field: "endsOn",
+        message: {
+          kk: "аяқталу күні басталу күнінен ерте",
+          ru: "дата окончания раньше даты начала",
+          en: "ends before it starts",
+        },
+      },
+    };
   }
   const parties = new Set(input.members.map((m) => m.party));
   if (parties.size < rule.minParties) {
@@ -104,20 +113,48 @@ export function checkActivity(input: {
       details: parsed.data,
       problem: {
         field: "members",
-        message: `members of at least ${rule.minParties} of the three agencies are needed (${rule.clause})`,
+        message: {
+          kk: `үш ведомстваның кемінде ${rule.minParties} өкілі қажет (${rule.clause})`,
+          ru: `нужны представители не менее ${rule.minParties} из трёх ведомств (${rule.clause})`,
+          en: `members of at least ${rule.minParties} of the three agencies are needed (${rule.clause})`,
+        },
       },
     };
   }
   return { details: parsed.data, problem: null };
 }
 
+/** What must be written before an activity is closed, by its closing field. */
+const CLOSE_FIRST: Record<"report" | "minutes", Translated> = {
+  report: {
+    kk: "алдымен есепті жазыңыз",
+    ru: "сначала напишите отчёт",
+    en: "write the report first",
+  },
+  minutes: {
+    kk: "алдымен хаттаманы жазыңыз",
+    ru: "сначала напишите протокол",
+    en: "write the minutes first",
+  },
+};
+
 /** What closing an activity requires: the patrol's or group's report, the meeting's minutes. */
 export function closeProblem(kind: JointKind, details: Record<string, unknown>): JointProblem | null {
   const field = JOINT_KINDS[kind].closeField;
   if (field === null)
-    return { field: "status", message: "a joint document stays in force; it is not closed" };
+    return {
+      field: "status",
+      message: {
+        kk: "бірлескен құжат күшінде қалады; ол жабылмайды",
+        ru: "совместный документ остаётся в силе; его не закрывают",
+        en: "a joint document stays in force; it is not closed",
+      },
+    };
   const value = details[field];
   return typeof value === "string" && value.trim()
     ? null
-    : { field: `details.${field}`, message: `write the ${field} first` };
+    : {
+        field: `details.${field}`,
+        message: CLOSE_FIRST[field],
+      };
 }

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { invalid } from "../errors.js";
 import type { Translated } from "../i18n.js";
+import { customMessage, issueDetail } from "../validation-messages.js";
 import { isIsoDate, isLocalTime } from "./time.js";
 
 /** The five classes, in the order of X p.5. */
@@ -49,8 +50,32 @@ const translatedSchema = z.strictObject({
   en: z.string().trim().min(1),
 });
 
-const isoDateSchema = z.string().refine(isIsoDate, { message: "must be a real calendar date YYYY-MM-DD" });
-const localTimeSchema = z.string().refine(isLocalTime, { message: "must be a local time HH:MM" });
+const isoDateSchema = z.string().refine(
+  isIsoDate,
+  customMessage({
+    kk: "нақты күн болуы керек, ЖЖЖЖ-АА-КК",
+    ru: "должна быть существующая дата ГГГГ-ММ-ДД",
+    en: "must be a real calendar date YYYY-MM-DD",
+  }),
+);
+const localTimeSchema = z.string().refine(
+  isLocalTime,
+  customMessage({
+    kk: "жергілікті уақыт болуы керек, СС:ММ",
+    ru: "должно быть местное время ЧЧ:ММ",
+    en: "must be a local time HH:MM",
+  }),
+);
+
+/** A country as its ISO 3166 alpha-2 code. */
+const countryCodeSchema = z.string().refine(
+  (value) => /^[A-Z]{2}$/.test(value),
+  customMessage({
+    kk: "ISO 3166 екі әріпті ел коды болуы керек (мыс. KZ)",
+    ru: "должен быть двухбуквенный код страны ISO 3166 (напр. KZ)",
+    en: "must be an ISO 3166 alpha-2 code (e.g. KZ)",
+  }),
+);
 
 const optionSchema = z.strictObject({ code: codeSchema, label: translatedSchema });
 
@@ -67,11 +92,19 @@ export const topicFieldSchema = z
     maxItems: z.number().int().min(1).optional(),
   })
   .refine((field) => (field.type === "choice") === (field.options !== undefined), {
-    message: "options are required for, and only for, choice fields",
+    ...customMessage({
+      kk: "нұсқалар тек choice өрістеріне және оларға міндетті түрде беріледі",
+      ru: "варианты задаются только для полей choice, и для них обязательно",
+      en: "options are required for, and only for, choice fields",
+    }),
     path: ["options"],
   })
   .refine((field) => field.maxItems === undefined || field.type === "persons", {
-    message: "maxItems applies only to persons fields",
+    ...customMessage({
+      kk: "maxItems тек persons өрістеріне қолданылады",
+      ru: "maxItems применяется только к полям persons",
+      en: "maxItems applies only to persons fields",
+    }),
     path: ["maxItems"],
   });
 export type TopicField = z.infer<typeof topicFieldSchema>;
@@ -105,7 +138,14 @@ export const urgentTimingSchema = z.strictObject({ confirmWithinMinutes: z.numbe
 /** DAILY timing: the local times of day the oral report window opens and closes. */
 export const dailyTimingSchema = z
   .strictObject({ opensAt: localTimeSchema, dueAt: localTimeSchema })
-  .refine((t) => t.opensAt < t.dueAt, { message: "the window must open before it closes", path: ["dueAt"] });
+  .refine((t) => t.opensAt < t.dueAt, {
+    ...customMessage({
+      kk: "мерзім жабылмас бұрын ашылуы керек",
+      ru: "окно должно открываться раньше, чем закрывается",
+      en: "the window must open before it closes",
+    }),
+    path: ["dueAt"],
+  });
 /**
  * MONTHLY timing: the window for month M opens at 00:00 on day `opensOnDay` of M and closes at
  * the end of day `dueOnDayOfNextMonth` of M+1. Days stop at 28 so every month (February too) has them.
@@ -137,12 +177,28 @@ export const exchangeRulesSchema = z.array(exchangeClassRuleSchema).superRefine(
   rules.forEach((rule, index) => {
     const key = `${rule.id}@${rule.version}`;
     if (seen.has(key))
-      ctx.addIssue({ code: "custom", message: `duplicate version ${key}`, path: [index, "version"] });
+      ctx.addIssue({
+        code: "custom",
+        ...customMessage({
+          kk: `нұсқа қайталанады: ${key}`,
+          ru: `версия повторяется: ${key}`,
+          en: `duplicate version ${key}`,
+        }),
+        path: [index, "version"],
+      });
     seen.add(key);
     const codes = new Set<string>();
     rule.topics.forEach((topic, t) => {
       if (codes.has(topic.code)) {
-        ctx.addIssue({ code: "custom", message: "duplicate topic code", path: [index, "topics", t, "code"] });
+        ctx.addIssue({
+          code: "custom",
+          ...customMessage({
+            kk: "тақырып коды қайталанады",
+            ru: "код темы повторяется",
+            en: "duplicate topic code",
+          }),
+          path: [index, "topics", t, "code"],
+        });
       }
       codes.add(topic.code);
       const names = new Set<string>();
@@ -150,7 +206,11 @@ export const exchangeRulesSchema = z.array(exchangeClassRuleSchema).superRefine(
         if (names.has(field.name)) {
           ctx.addIssue({
             code: "custom",
-            message: "duplicate field name",
+            ...customMessage({
+              kk: "өріс атауы қайталанады",
+              ru: "имя поля повторяется",
+              en: "duplicate field name",
+            }),
             path: [index, "topics", t, "fields", f, "name"],
           });
         }
@@ -177,7 +237,7 @@ export function parseExchangeRules(input: unknown): ExchangeClassRule[] {
     .map(String)
     .filter((part) => part !== "")
     .join(".");
-  throw invalid(field || "exchangeRules", issue.message);
+  throw invalid(field || "exchangeRules", issueDetail(issue, field || "exchangeRules"));
 }
 
 /**
@@ -783,10 +843,7 @@ export const DEFAULT_EXCHANGE_RULES: readonly ExchangeClassRule[] = EXCHANGE_RUL
 const personSchema = z.strictObject({
   fullName: z.string().trim().min(1).max(300),
   birthDate: isoDateSchema.optional(),
-  citizenship: z
-    .string()
-    .regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code")
-    .optional(),
+  citizenship: countryCodeSchema.optional(),
   documentNumber: z.string().trim().min(1).max(50).optional(),
 });
 
@@ -808,12 +865,17 @@ function fieldValueSchema(field: TopicField): z.ZodType {
       return z.boolean();
     case "choice": {
       const codes = (field.options ?? []).map((option) => option.code);
-      return z
-        .string()
-        .refine((value) => codes.includes(value), { message: `must be one of ${codes.join(", ")}` });
+      return z.string().refine(
+        (value) => codes.includes(value),
+        customMessage({
+          kk: `мыналардың бірі болуы керек: ${codes.join(", ")}`,
+          ru: `должно быть одним из: ${codes.join(", ")}`,
+          en: `must be one of ${codes.join(", ")}`,
+        }),
+      );
     }
     case "country":
-      return z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code");
+      return countryCodeSchema;
     case "checkpoint":
       return z.string().trim().min(1).max(100);
     case "persons":

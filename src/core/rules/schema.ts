@@ -14,6 +14,7 @@ import {
 } from "../eligibility/facts.js";
 import { invalid } from "../errors.js";
 import { PETITION_BODIES, PETITION_KINDS } from "../petitions/kinds.js";
+import { customMessage, issueDetail } from "../validation-messages.js";
 
 /** Bodies that issue passes and permits. */
 export const ISSUERS = [
@@ -200,7 +201,11 @@ export const ruleSetSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["rules", index, "id"],
-          message: `duplicate rule id ${rule.id}`,
+          ...customMessage({
+            kk: `ереже идентификаторы қайталанады: ${rule.id}`,
+            ru: `идентификатор правила повторяется: ${rule.id}`,
+            en: `duplicate rule id ${rule.id}`,
+          }),
         });
       seen.add(rule.id);
     });
@@ -210,7 +215,11 @@ export const ruleSetSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["rules"],
-          message: `needs exactly one ${kind} rule, found ${count}`,
+          ...customMessage({
+            kk: `${kind} ережесі дәл біреу болуы керек, табылғаны: ${count}`,
+            ru: `нужно ровно одно правило ${kind}, найдено: ${count}`,
+            en: `needs exactly one ${kind} rule, found ${count}`,
+          }),
         });
     }
     for (const target of ["ARRIVAL", "HANDOVER"] as const) {
@@ -219,7 +228,11 @@ export const ruleSetSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["rules"],
-          message: `needs exactly one REGISTRATION rule for ${target}, found ${count}`,
+          ...customMessage({
+            kk: `${target} үшін REGISTRATION ережесі дәл біреу болуы керек, табылғаны: ${count}`,
+            ru: `нужно ровно одно правило REGISTRATION для ${target}, найдено: ${count}`,
+            en: `needs exactly one REGISTRATION rule for ${target}, found ${count}`,
+          }),
         });
     }
     for (const kind of FALLBACK_KINDS) {
@@ -228,7 +241,11 @@ export const ruleSetSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["rules"],
-          message: `needs a ${kind} rule without conditions as the last resort`,
+          ...customMessage({
+            kk: `соңғы тірек ретінде шартсыз ${kind} ережесі қажет`,
+            ru: `нужно правило ${kind} без условий на крайний случай`,
+            en: `needs a ${kind} rule without conditions as the last resort`,
+          }),
         });
     }
     // Every citizenship must end somewhere: a pass or permit rule with no other condition.
@@ -241,7 +258,11 @@ export const ruleSetSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["rules"],
-          message: `needs an unconditional PASS rule for ${citizenship}`,
+          ...customMessage({
+            kk: `${citizenship} үшін шартсыз PASS ережесі қажет`,
+            ru: `нужно безусловное правило PASS для ${citizenship}`,
+            en: `needs an unconditional PASS rule for ${citizenship}`,
+          }),
         });
     }
   });
@@ -267,7 +288,7 @@ export function parseRuleSet(input: unknown): RuleSet {
           .filter((part) => part !== "")
           .join(".")
       : "ruleSet";
-  throw invalid(field || "ruleSet", issue.message);
+  throw invalid(field || "ruleSet", issueDetail(issue, field || "ruleSet"));
 }
 
 /** The citizenships type, re-exported for rule authors. */

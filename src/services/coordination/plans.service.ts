@@ -18,6 +18,7 @@ import {
 } from "../../core/coordination/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
 import { localDate } from "../../core/time.js";
+import { issueDetail } from "../../core/validation-messages.js";
 import { planEvents, plans, planTaskProgress, planVersions } from "../../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
@@ -280,7 +281,8 @@ function parseContent(content: unknown): PlanContent {
   const parsed = planContentSchema.safeParse(content);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(`body.content.${issue?.path.join(".") ?? ""}`, issue?.message ?? "invalid");
+    const field = `body.content.${issue?.path.join(".") ?? ""}`;
+    throw invalid(field, issueDetail(issue, field));
   }
   return parsed.data;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { AppError, invalid } from "../../core/errors.js";
 import { exchangeRuleAt } from "../../core/exchange/index.js";
+import { issueDetail } from "../../core/validation-messages.js";
 import {
   exchangeAddressees,
   exchangeAttachments,
@@ -34,7 +35,8 @@ export async function receiveDelivery(
   const parsed = wireMessageSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(issue?.path.map(String).join(".") || "body", issue?.message ?? "invalid");
+    const field = issue?.path.map(String).join(".") || "body";
+    throw invalid(field, issueDetail(issue, field));
   }
   const m = parsed.data;
   if (m.from !== peer.id)

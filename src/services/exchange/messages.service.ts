@@ -17,6 +17,7 @@ import {
   topicPayloadSchema,
   urgentObligation,
 } from "../../core/exchange/index.js";
+import { issueDetail } from "../../core/validation-messages.js";
 import {
   exchangeAddressees,
   exchangeAttachments,
@@ -178,7 +179,8 @@ function validate(input: MessageInput, rule: ExchangeClassRule): Record<string, 
         ? [...issue.path, issue.keys[0] ?? ""]
         : issue.path
       : [];
-    throw invalid(["payload", ...path.map(String)].filter(Boolean).join("."), issue?.message ?? "invalid");
+    const field = ["payload", ...path.map(String)].filter(Boolean).join(".");
+    throw invalid(field, issueDetail(issue, field));
   }
   return parsed.data;
 }

@@ -17,6 +17,7 @@ import {
 } from "../../core/petitions/index.js";
 import { ruleSetAt } from "../../core/rules/index.js";
 import { localDate } from "../../core/time.js";
+import { issueDetail } from "../../core/validation-messages.js";
 import {
   organizations,
   petitionCopies,
@@ -171,7 +172,8 @@ export async function filePetition(
     const parsed = memberInputSchema.safeParse(member);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw invalid(`members.${i}.${issue?.path.join(".") ?? ""}`, issue?.message ?? "invalid");
+      const field = `members.${i}.${issue?.path.join(".") ?? ""}`;
+      throw invalid(field, issueDetail(issue, field));
     }
   });
   const documents = new Set<string>();

@@ -2,17 +2,22 @@ import { asc, eq } from "drizzle-orm";
 import type { AnyPgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Permission } from "../../core/access/roles.js";
+import { filled, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { nscOfficials, servicePlaces } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import { parseCsvRows, toCsv } from "./csv.js";
+import { duplicateOfLine, IMPORT_REASONS, parseCsvRows, toCsv } from "./csv.js";
 import { rejectRows } from "./zone.service.js";
 
 const date = z.iso.date("date YYYY-MM-DD");
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), date.optional());
-const text = (max: number) => z.string().trim().min(1, "required").max(max);
-const code = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "code: 1–40 Latin letters, digits, '-' or '_'");
+const text = filled;
+const code = matching(/^[A-Za-z0-9_-]{1,40}$/, {
+  kk: "код: 1–40 латын әрпі, цифр, '-' немесе '_'",
+  ru: "код: 1–40 латинских букв, цифр, '-' или '_'",
+  en: "code: 1–40 Latin letters, digits, '-' or '_'",
+});
 
 /** Kinds of places serving people from outside the zone (Z p.19). */
 export const SERVICE_PLACE_KINDS = [
@@ -76,7 +81,7 @@ const placesDef = defineList({
   columns: ["code", "kato", "kind", "name_kk", "name_ru", "basis", "valid_from", "valid_to"],
   rowSchema: z.object({
     code,
-    kato: z.string().regex(/^\d{9}$/, "KATO code: 9 digits"),
+    kato: matching(/^\d{9}$/, KATO_FORMAT),
     kind: z.enum(SERVICE_PLACE_KINDS),
     name_kk: text(300),
     name_ru: text(300),
@@ -126,11 +131,11 @@ export async function importReferenceList(
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
     const c = String((row as { code: string }).code);
-    if (seen.has(c))
-      problems.push({ line: i + 2, field: "code", reason: `duplicate of line ${seen.get(c)}` });
+    if (seen.has(c)) problems.push({ line: i + 2, field: "code", reason: duplicateOfLine(seen.get(c) ?? 0) });
     seen.set(c, i + 2);
   });
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, field: "*", reason: "no rows" });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ line: 1, field: "*", reason: IMPORT_REASONS.noRows });
   if (problems.length > 0) throw rejectRows(problems);
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {

@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { sniffType } from "../../adapters/storage.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
+import { KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { regimeDecisions } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -12,7 +13,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** The fields of a regional border-regime decision (Z p.4). */
 export const regimeDecisionInput = z.strictObject({
-  regionKato: z.string().regex(/^\d{9}$/, "KATO code: 9 digits"),
+  regionKato: matching(/^\d{9}$/, KATO_FORMAT),
   authority: z.enum(["GOVERNMENT", "AKIM"]),
   number: z.string().trim().min(1).max(50),
   decidedOn: z.iso.date(),

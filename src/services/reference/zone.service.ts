@@ -2,11 +2,12 @@ import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../adapters/db/index.js";
 import { AppError } from "../../core/errors.js";
+import { filled, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { zoneEntries, zoneLists } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import { parseCsvRows, type RowProblem, toCsv } from "./csv.js";
+import { duplicateOfLine, IMPORT_REASONS, parseCsvRows, problemLine, type RowProblem, toCsv } from "./csv.js";
 
 /** Kinds of administrative-territorial units in the zone list (Z p.2). */
 export const ZONE_KINDS = [
@@ -19,13 +20,13 @@ export const ZONE_KINDS = [
   "RIVER_PORT",
 ] as const;
 
-const kato = z.string().regex(/^\d{9}$/, "KATO code: 9 digits");
+const kato = matching(/^\d{9}$/, KATO_FORMAT);
 const yesNo = z
   .string()
   .transform((v) => v.toLowerCase())
   .pipe(z.enum(["1", "0", "true", "false", "yes", "no", "иә", "жоқ", "да", "нет"]))
   .transform((v) => ["1", "true", "yes", "иә", "да"].includes(v));
-const name = z.string().min(1, "required").max(200);
+const name = filled(200);
 const optional = (s: z.ZodType<string | undefined>) => z.preprocess((v) => (v === "" ? undefined : v), s);
 
 /** The CSV columns of a zone list; one row per unit. */
@@ -85,7 +86,7 @@ export function rejectRows(problems: RowProblem[]): AppError {
     field: first?.field,
     params: {
       count: problems.length,
-      first: first ? `line ${first.line}, ${first.field}: ${first.reason}` : "",
+      first: first ? problemLine(first) : "",
     },
     details: problems.slice(0, 1000),
   });
@@ -107,10 +108,11 @@ export async function importZoneList(
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
     if (seen.has(row.kato))
-      problems.push({ line: i + 2, field: "kato", reason: `duplicate of line ${seen.get(row.kato)}` });
+      problems.push({ line: i + 2, field: "kato", reason: duplicateOfLine(seen.get(row.kato) ?? 0) });
     seen.set(row.kato, i + 2);
   });
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, field: "*", reason: "no rows" });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ line: 1, field: "*", reason: IMPORT_REASONS.noRows });
   if (problems.length > 0) throw rejectRows(problems);
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {

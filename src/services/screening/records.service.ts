@@ -9,12 +9,19 @@ import { recordIndexKeys } from "../../core/names/index-keys.js";
 import { normalizeDocumentNumber, normalizeIin } from "../../core/names/keys.js";
 import { birthDateFromIin } from "../../core/names/match.js";
 import { parseName } from "../../core/names/parse.js";
+import { customMessage, issueDetail, schemaIssueReason } from "../../core/validation-messages.js";
 import { recordKeys, records } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import { canonicalJson } from "../audit/canonical.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import type { RowProblem } from "../reference/csv.js";
+import {
+  duplicateOfLine,
+  IMPORT_REASONS,
+  problemLine,
+  type RowProblem,
+  unreadableCsv,
+} from "../reference/csv.js";
 import { personOfRecord } from "./scoring.js";
 
 /** The CSV columns of a records file; `names` holds one or more spellings separated by `|`. */
@@ -41,25 +48,56 @@ const isRealDate = (value: string): boolean => {
   return date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d;
 };
 
+/** Why a records file could not be read a second time: it changed between the two passes. */
+const FILE_CHANGED = {
+  kk: "файл импорт кезінде өзгерді",
+  ru: "файл изменился во время импорта",
+  en: "the file changed during import",
+};
+const RECORD_ID_FORMAT = {
+  kk: "тек әріптер, цифрлар және . _ : / -",
+  ru: "только буквы, цифры и . _ : / -",
+  en: "letters, digits and . _ : / - only",
+};
+const NO_SUCH_DATE = { kk: "мұндай күн жоқ", ru: "такой даты нет", en: "no such date" };
 const birthDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}(-\d{2}-\d{2})?$/, { message: "YYYY-MM-DD or YYYY", abort: true })
-  .refine((v) => v.length === 4 || isRealDate(v), "no such date")
-  .refine((v) => Number(v.slice(0, 4)) >= 1880 && Number(v.slice(0, 4)) <= 2100, "year out of range");
+  .refine((v) => /^\d{4}(-\d{2}-\d{2})?$/.test(v), {
+    ...customMessage({ kk: "ЖЖЖЖ-АА-КК немесе ЖЖЖЖ", ru: "ГГГГ-ММ-ДД или ГГГГ", en: "YYYY-MM-DD or YYYY" }),
+    abort: true,
+  })
+  .refine((v) => v.length === 4 || isRealDate(v), customMessage(NO_SUCH_DATE))
+  .refine(
+    (v) => Number(v.slice(0, 4)) >= 1880 && Number(v.slice(0, 4)) <= 2100,
+    customMessage({
+      kk: "жыл рұқсат етілген шектен тыс",
+      ru: "год вне допустимых пределов",
+      en: "year out of range",
+    }),
+  )
+  // The checks explain themselves in three languages; the pattern still documents the API.
+  .meta({ pattern: "^\\d{4}(-\\d{2}-\\d{2})?$" });
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "YYYY-MM-DD", abort: true })
-  .refine(isRealDate, "no such date");
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), {
+    ...customMessage({ kk: "ЖЖЖЖ-АА-КК", ru: "ГГГГ-ММ-ДД", en: "YYYY-MM-DD" }),
+    abort: true,
+  })
+  .refine(isRealDate, customMessage(NO_SUCH_DATE))
+  .meta({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 const nameSchema = z
   .string()
   .trim()
-  .min(1, "required")
+  .min(1)
   .max(300)
   // Parsing costs ~40 µs a name (a minute per million rows): a Latin or Cyrillic letter is enough
   // to make a token, and only other scripts are parsed to see whether the scorer can read them.
-  .refine((v) => /[a-zа-яёәғқңөұүһі]/iu.test(v) || parseName(v).length > 0, "no letters in the name");
+  .refine(
+    (v) => /[a-zа-яёәғқңөұүһі]/iu.test(v) || parseName(v).length > 0,
+    customMessage({ kk: "атауда әріп жоқ", ru: "в имени нет букв", en: "no letters in the name" }),
+  );
 
 /** A record as the API and the import take it. */
 export const recordInputSchema = z.strictObject({
@@ -68,14 +106,16 @@ export const recordInputSchema = z.strictObject({
     .trim()
     .min(1)
     .max(100)
-    .regex(/^[\p{L}\p{N}._:/-]+$/u, "letters, digits and . _ : / - only"),
+    .refine((v) => /^[\p{L}\p{N}._:/-]+$/u.test(v), customMessage(RECORD_ID_FORMAT))
+    .meta({ pattern: "^[\\p{L}\\p{N}._:/-]+$" }),
   names: z.array(nameSchema).min(1).max(20),
   birthDate: birthDateSchema.optional(),
   documentNumber: z.string().trim().min(1).max(50).optional(),
   iin: z
     .string()
     .trim()
-    .regex(/^\d{12}$/, "12 digits")
+    .refine((v) => /^\d{12}$/.test(v), customMessage({ kk: "12 цифр", ru: "12 цифр", en: "12 digits" }))
+    .meta({ pattern: "^\\d{12}$" })
     .optional(),
   reason: z.string().trim().min(1).max(2000),
   source: z.string().trim().min(1).max(200),
@@ -246,7 +286,7 @@ function rejected(problems: RowProblem[], count: number): AppError {
   const first = problems[0];
   return new AppError("IMPORT_REJECTED", {
     field: first?.field,
-    params: { count, first: first ? `line ${first.line}, ${first.field}: ${first.reason}` : "" },
+    params: { count, first: first ? problemLine(first) : "" },
     details: problems.slice(0, MAX_REPORTED_PROBLEMS),
   });
 }
@@ -272,11 +312,7 @@ async function* csvRecords(
         const names = header.map((h) => h.trim().toLowerCase());
         const missing = RECORD_COLUMNS.filter((c) => !names.includes(c));
         if (missing.length > 0) {
-          throw new AppError("IMPORT_REJECTED", {
-            field: missing.join(","),
-            params: { count: 1, first: `line 1, ${missing.join(",")}: missing column(s)` },
-            details: [{ line: 1, field: missing.join(","), reason: "missing column(s)" }],
-          });
+          throw rejected([{ line: 1, field: missing.join(","), reason: IMPORT_REASONS.missingColumns }], 1);
         }
         return names;
       },
@@ -298,7 +334,7 @@ async function* csvRecords(
           line,
           problems: parsed.error.issues.map((issue) => {
             const field = String(issue.path[0] ?? "*");
-            return { line, field: CSV_FIELD[field] ?? field, reason: issue.message };
+            return { line, field: CSV_FIELD[field] ?? field, reason: schemaIssueReason(issue) };
           }),
         };
       }
@@ -306,7 +342,7 @@ async function* csvRecords(
   } catch (err) {
     if (err instanceof AppError) throw err;
     const line = (err as { lines?: number }).lines ?? 0;
-    throw rejected([{ line, field: "*", reason: (err as Error).message }], 1);
+    throw rejected([{ line, field: "*", reason: unreadableCsv((err as Error).message) }], 1);
   }
 }
 
@@ -332,8 +368,7 @@ export async function importRecordsFile(
     total += 1;
     if (record) {
       const earlier = seen.get(record.id);
-      if (earlier !== undefined)
-        rowProblems.push({ line, field: "id", reason: `duplicate of line ${earlier}` });
+      if (earlier !== undefined) rowProblems.push({ line, field: "id", reason: duplicateOfLine(earlier) });
       else seen.set(record.id, line);
     }
     problemCount += rowProblems.length;
@@ -341,7 +376,7 @@ export async function importRecordsFile(
     if (total % 10_000 === 0) onProgress("validate", total, 0);
   }
   seen.clear();
-  if (total === 0) throw rejected([{ line: 1, field: "*", reason: "no rows" }], 1);
+  if (total === 0) throw rejected([{ line: 1, field: "*", reason: IMPORT_REASONS.noRows }], 1);
   if (problemCount > 0) throw rejected(problems, problemCount);
   onProgress("validate", total, total);
 
@@ -358,7 +393,7 @@ export async function importRecordsFile(
       onProgress("write", report.rows, total);
     };
     for await (const { record } of csvRecords(path)) {
-      if (!record) throw new AppError("RECORDS_FILE_UNREADABLE", { params: { reason: "file changed" } });
+      if (!record) throw new AppError("RECORDS_FILE_UNREADABLE", { params: { reason: FILE_CHANGED } });
       batch.push(prepareRecord(record));
       if (batch.length >= WRITE_BATCH) {
         // The next batch's keys are computed while the server writes this one.
@@ -370,7 +405,7 @@ export async function importRecordsFile(
     await pending;
     await flush(batch);
     if (report.rows !== total) {
-      throw new AppError("RECORDS_FILE_UNREADABLE", { params: { reason: "file changed during import" } });
+      throw new AppError("RECORDS_FILE_UNREADABLE", { params: { reason: FILE_CHANGED } });
     }
     await appendAudit(tx, now, actor, meta, {
       action: "records.import",
@@ -551,7 +586,8 @@ export async function updateRecord(
     const parsed = recordInputSchema.safeParse(merged);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw invalid(String(issue?.path[0] ?? "body"), issue?.message ?? "invalid");
+      const field = String(issue?.path[0] ?? "body");
+      throw invalid(field, issueDetail(issue, field));
     }
     const input = parsed.data;
     const prepared = prepareRecord(input);

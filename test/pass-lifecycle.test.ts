@@ -324,6 +324,27 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe("body.data.destinations");
+    // A day that does not exist, or a KATO code of the wrong form, is explained in the citizen's language.
+    const noSuchDay = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: { ...as("citizen"), "accept-language": "kk" },
+      payload: { data: { ...application, departureDate: "2027-02-30" }, unitId: panfilov },
+    });
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(noSuchDay.json().error).toMatchObject({
+      field: "body.data.departureDate",
+      message: "Деректер дұрыс емес: body.data.departureDate: күнтізбеде бар күн, ЖЖЖЖ-АА-КК",
+    });
+    const shortKato = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: { ...as("citizen"), "accept-language": "ru" },
+      payload: { data: { ...application, destinations: ["33485"] }, unitId: panfilov },
+    });
+    expect(shortKato.json().error.message).toBe(
+      "Неверные данные: body.data.destinations.0: код КАТО: 9 цифр",
+    );
     const late = await t.app.inject({
       method: "POST",
       url: "/api/v1/applications",

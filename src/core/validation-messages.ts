@@ -137,6 +137,13 @@ export function issueDetail(issue: IssueLike | undefined, field: string): Transl
 /** A required text left empty. */
 export const REQUIRED: Translated = { kk: "міндетті өріс", ru: "обязательное поле", en: "required" };
 
+/** A date that must exist in the calendar. */
+export const CALENDAR_DATE: Translated = {
+  kk: "күнтізбеде бар күн, ЖЖЖЖ-АА-КК",
+  ru: "существующая дата в формате ГГГГ-ММ-ДД",
+  en: "a real calendar date YYYY-MM-DD",
+};
+
 /** A KATO code's format. */
 export const KATO_FORMAT: Translated = {
   kk: "ҚАТО коды: 9 цифр",
@@ -164,3 +171,11 @@ export function filled(max: number) {
     .max(max)
     .meta({ minLength: 1 });
 }
+
+/** A date written YYYY-MM-DD, refused in kk/ru/en (whether the day exists is checked where used). */
+export const isoDateString = () =>
+  matching(/^\d{4}-\d{2}-\d{2}$/, {
+    kk: "күн, ЖЖЖЖ-АА-КК",
+    ru: "дата в формате ГГГГ-ММ-ДД",
+    en: "YYYY-MM-DD",
+  });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AGENCIES } from "../core/access/agencies.js";
 import { PERMISSIONS, ROLES } from "../core/access/roles.js";
 import { LANGS } from "../core/i18n.js";
+import { matching } from "../core/validation-messages.js";
 
 /** A UUID path parameter; anything else is a 400, never a database error. */
 export const idParams = z.object({ id: z.uuid() });
@@ -46,7 +47,11 @@ export const newUnitSchema = z
   .strictObject({
     agency: z.enum(AGENCIES),
     parentId: z.uuid().nullable().optional(),
-    code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, "2–40 capital Latin letters, digits, '-' or '_'"),
+    code: matching(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, {
+      kk: "2–40 бас латын әрпі, цифр, '-' немесе '_'",
+      ru: "2–40 заглавных латинских букв, цифр, '-' или '_'",
+      en: "2–40 capital Latin letters, digits, '-' or '_'",
+    }),
     nameKk: text(200),
     nameRu: text(200),
     nameEn: text(200).nullable().optional(),

@@ -1,12 +1,15 @@
 /** What an interaction plan holds: its text, directions, variants and tasks. Pure. */
 import { z } from "zod";
+import { CALENDAR_DATE, customMessage, matching } from "../validation-messages.js";
 import { isCalendarDate } from "./dates.js";
 import { DIRECTION_CODES, PARTIES } from "./rules.js";
 
-const isoDate = z.string().refine(isCalendarDate, "a calendar date YYYY-MM-DD");
-const key = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, "letters, digits, - and _ (a stable key across versions)");
+const isoDate = z.string().refine(isCalendarDate, customMessage(CALENDAR_DATE));
+const key = matching(/^[A-Za-z0-9_-]{1,40}$/, {
+  kk: "әріптер, цифрлар, - және _ (нұсқалар бойы тұрақты кілт)",
+  ru: "буквы, цифры, - и _ (ключ, постоянный между версиями)",
+  en: "letters, digits, - and _ (a stable key across versions)",
+});
 
 /** A variant of joint action agreed for one situation (X p.3.1): what each party does. */
 export const variantSchema = z.strictObject({
@@ -54,7 +57,15 @@ export const planContentSchema = z
       });
     }
     if (new Set(content.directions).size !== content.directions.length) {
-      ctx.addIssue({ code: "custom", path: ["directions"], message: "a direction is listed twice" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["directions"],
+        ...customMessage({
+          kk: "бағыт екі рет көрсетілген",
+          ru: "направление указано дважды",
+          en: "a direction is listed twice",
+        }),
+      });
     }
   });
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { invalid } from "../errors.js";
 import type { Translated } from "../i18n.js";
-import { describeIssue, type IssueFacts } from "../validation-messages.js";
+import { CALENDAR_DATE, customMessage, describeIssue, type IssueFacts } from "../validation-messages.js";
 import { isIsoDate } from "./dates.js";
 
 /** Citizenship classes that the instruction treats differently (Z p.5, p.6, p.17). */
@@ -123,9 +123,7 @@ export const CHILD_AGE_LIMIT = 16;
 export const MINOR_AGE_LIMIT = 18;
 
 /** A "YYYY-MM-DD" string that names a real calendar day. */
-export const isoDateSchema = z
-  .string()
-  .refine((value) => isIsoDate(value), { message: "must be a real calendar date YYYY-MM-DD" });
+export const isoDateSchema = z.string().refine((value) => isIsoDate(value), customMessage(CALENDAR_DATE));
 
 const baseFactsSchema = z.strictObject({
   citizenship: z.enum(CITIZENSHIPS),

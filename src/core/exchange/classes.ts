@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { invalid } from "../errors.js";
 import type { Translated } from "../i18n.js";
-import { customMessage, issueDetail } from "../validation-messages.js";
+import { customMessage, issueDetail, matching } from "../validation-messages.js";
 import { isIsoDate, isLocalTime } from "./time.js";
 
 /** The five classes, in the order of X p.5. */
@@ -41,8 +41,16 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-const codeSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE code");
-const fieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "must be a camelCase name");
+const codeSchema = matching(/^[A-Z][A-Z0-9_]*$/, {
+  kk: "UPPER_SNAKE түріндегі код болуы керек",
+  ru: "должен быть код в стиле UPPER_SNAKE",
+  en: "must be an UPPER_SNAKE code",
+});
+const fieldNameSchema = matching(/^[a-z][A-Za-z0-9]*$/, {
+  kk: "camelCase түріндегі атау болуы керек",
+  ru: "должно быть имя в стиле camelCase",
+  en: "must be a camelCase name",
+});
 
 const translatedSchema = z.strictObject({
   kk: z.string().trim().min(1),

@@ -16,14 +16,15 @@ import { PURPOSES } from "../eligibility/facts.js";
 import { AppError } from "../errors.js";
 import { DEFAULT_RULE_SETS, type RuleOf, type RuleSet, ruleSetAt } from "../rules/index.js";
 import { DEFAULT_ZONE, localDate } from "../time.js";
+import { CALENDAR_DATE, customMessage, KATO_FORMAT, matching } from "../validation-messages.js";
 import { parsePassNumber, parseRegisterLine } from "./numbering.js";
 
 // ---------------------------------------------------------------------------------------------
 // Actions
 // ---------------------------------------------------------------------------------------------
 
-const isoDate = z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD");
-const kato = z.string().regex(/^\d{9}$/, "a nine-digit KATO code");
+const isoDate = z.string().refine(isIsoDate, customMessage(CALENDAR_DATE));
+const kato = matching(/^\d{9}$/, KATO_FORMAT);
 const note = z.string().max(4000);
 
 /** Z App.2: what the citizen writes on the application. */

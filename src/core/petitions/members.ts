@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isIsoDate } from "../eligibility/dates.js";
 import type { Translated } from "../i18n.js";
+import { CALENDAR_DATE, customMessage } from "../validation-messages.js";
 import type { MemberCheckResult, NscResult, PetitionKind } from "./kinds.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -18,7 +19,7 @@ export const memberInputSchema = z.strictObject({
   address: text(300),
   documentSeries: z.string().trim().max(20).optional(),
   documentNumber: text(30),
-  documentIssuedOn: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD"),
+  documentIssuedOn: z.string().refine(isIsoDate, customMessage(CALENDAR_DATE)),
   documentIssuedBy: text(200),
   /** The group leader who receives the group pass and copy 1 (Z p.10, p.27). */
   isLeader: z.boolean().default(false),

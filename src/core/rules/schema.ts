@@ -14,7 +14,7 @@ import {
 } from "../eligibility/facts.js";
 import { invalid } from "../errors.js";
 import { PETITION_BODIES, PETITION_KINDS } from "../petitions/kinds.js";
-import { customMessage, issueDetail } from "../validation-messages.js";
+import { customMessage, issueDetail, matching } from "../validation-messages.js";
 
 /** Bodies that issue passes and permits. */
 export const ISSUERS = [
@@ -62,7 +62,11 @@ const documentGroupSchema = z.array(z.enum(ALL_DOCUMENT_CODES)).min(1);
 const flagSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/);
 
 const base = {
-  id: z.string().regex(/^[A-Z][A-Z0-9_]*$/, "rule ids are UPPER_SNAKE_CASE"),
+  id: matching(/^[A-Z][A-Z0-9_]*$/, {
+    kk: "ереже идентификаторлары UPPER_SNAKE_CASE түрінде жазылады",
+    ru: "идентификаторы правил пишутся в стиле UPPER_SNAKE_CASE",
+    en: "rule ids are UPPER_SNAKE_CASE",
+  }),
   clauses: z.array(z.string().regex(CLAUSE_PATTERN, 'clauses look like "Z p.26" or "Z App.1 rule 2"')).min(1),
   explanation: translatedSchema,
 };

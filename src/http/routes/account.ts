@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../core/errors.js";
 import { LANGS } from "../../core/i18n.js";
+import { matching } from "../../core/validation-messages.js";
 import {
   confirmRegistration,
   recentOutbox,
@@ -110,7 +111,13 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["account"],
           summary: "End one of my sessions",
-          params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, "16 hexadecimal digits") }),
+          params: z.object({
+            id: matching(/^[0-9a-f]{16}$/, {
+              kk: "16 он алтылық цифр",
+              ru: "16 шестнадцатеричных цифр",
+              en: "16 hexadecimal digits",
+            }),
+          }),
           response: { 204: z.null(), ...errors },
         },
       },
@@ -168,7 +175,9 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["account"],
           summary: "Finish setting up the authenticator with the code it shows",
-          body: z.strictObject({ code: z.string().regex(/^\d{6}$/, "6 digits") }),
+          body: z.strictObject({
+            code: matching(/^\d{6}$/, { kk: "6 цифр", ru: "6 цифр", en: "6 digits" }),
+          }),
           response: { 204: z.null(), 409: errorBodySchema, 429: errorBodySchema, ...errors },
         },
       },

@@ -2,6 +2,7 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../core/errors.js";
+import { matching } from "../../core/validation-messages.js";
 import {
   login,
   logout,
@@ -43,7 +44,7 @@ const secondFactorSchema = z
   })
   .meta({ id: "SecondFactorRequired" });
 
-const codeSchema = z.string().regex(/^\d{6}$/, "6 digits");
+const codeSchema = matching(/^\d{6}$/, { kk: "6 цифр", ru: "6 цифр", en: "6 digits" });
 
 /** Sign in (password, then the second factor where required), sign out, who am I. */
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {

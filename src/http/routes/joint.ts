@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { JOINT_KIND_CODES, JOINT_STATUSES, memberSchema, PARTIES } from "../../core/coordination/index.js";
 import { isLang, pickLang } from "../../core/i18n.js";
+import { isoDateString } from "../../core/validation-messages.js";
 import type { Deps } from "../../services/context.js";
 import {
   addTask,
@@ -26,7 +27,7 @@ const errors = {
   404: errorBodySchema,
   409: errorBodySchema,
 };
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const isoDate = isoDateString();
 
 const activitySchema = z
   .object({

@@ -10,6 +10,7 @@ import {
   PETITION_KINDS,
   PETITION_STATUSES,
 } from "../../core/petitions/index.js";
+import { isoDateString, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import type { Deps } from "../../services/context.js";
 import { certifyCopy, handOverCopy, petitionListPdf } from "../../services/petitions/copies.service.js";
 import {
@@ -38,8 +39,8 @@ const errors = {
   404: errorBodySchema,
   409: errorBodySchema,
 };
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-const kato = z.string().regex(/^\d{9}$/, "a nine-digit KATO code");
+const isoDate = isoDateString();
+const kato = matching(/^\d{9}$/, KATO_FORMAT);
 const translated = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const unitName = z
   .object({ id: z.uuid(), nameKk: z.string(), nameRu: z.string(), nameEn: z.string().nullable() })

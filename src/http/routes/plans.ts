@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DIRECTION_CODES, PARTIES, PLAN_STATUSES } from "../../core/coordination/index.js";
 import { isLang, pickLang } from "../../core/i18n.js";
+import { isoDateString } from "../../core/validation-messages.js";
 import type { Deps } from "../../services/context.js";
 import { planPdf } from "../../services/coordination/pdf.service.js";
 import {
@@ -153,7 +154,7 @@ export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
           body: z.strictObject({
             triadId: z.uuid(),
             orderRef: z.string().trim().min(1).max(300),
-            orderDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"),
+            orderDate: isoDateString(),
             content: contentInput,
           }),
           response: { 200: planSchema, ...errors },

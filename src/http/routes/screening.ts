@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DEFAULT_THRESHOLD } from "../../core/names/match.js";
+import { customMessage } from "../../core/validation-messages.js";
 import type { Deps } from "../../services/context.js";
 import {
   checkBatch,
@@ -30,7 +31,8 @@ const subjectSchema = z
     iin: z
       .string()
       .trim()
-      .regex(/^\d{12}$/, "12 digits")
+      .refine((v) => /^\d{12}$/.test(v), customMessage({ kk: "12 цифр", ru: "12 цифр", en: "12 digits" }))
+      .meta({ pattern: "^\\d{12}$" })
       .optional(),
     documentNumber: z.string().trim().min(1).max(50).optional(),
   })

@@ -15,6 +15,7 @@ import {
   isParty,
 } from "../../core/coordination/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
+import { CALENDAR_DATE, customMessage } from "../../core/validation-messages.js";
 import { custodyEvents, handoverActItems, handoverActs, handoverItems, units } from "../../db/schema.js";
 import { scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -25,7 +26,7 @@ import { requireAnyPermission, unitById } from "./parties.js";
 /** Personal data of a handed-over person, as written on the act. */
 export const personSchema = z.strictObject({
   fullName: z.string().trim().min(1).max(300),
-  birthDate: z.string().refine(isCalendarDate, "a calendar date YYYY-MM-DD").optional(),
+  birthDate: z.string().refine(isCalendarDate, customMessage(CALENDAR_DATE)).optional(),
   citizenship: z.string().trim().min(2).max(100),
   document: z.string().trim().max(100).optional(),
 });

@@ -23,6 +23,7 @@ import {
   stepsFrom,
 } from "../../core/special/index.js";
 import { localDate } from "../../core/time.js";
+import { CALENDAR_DATE, customMessage, KATO_FORMAT } from "../../core/validation-messages.js";
 import { foreignerApplications, foreignerSteps, permits, units } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -32,7 +33,7 @@ import { nextInSeries } from "../passes/case.repo.js";
 import { findZoneEntry } from "../reference/zone.service.js";
 import { notifySpecial } from "./notices.js";
 
-const isoDate = z.string().refine(isIsoDate, "a real date YYYY-MM-DD");
+const isoDate = z.string().refine(isIsoDate, customMessage(CALENDAR_DATE));
 const name = z.string().trim().min(1).max(100);
 
 /** Identity documents a foreigner or stateless person travels on. */
@@ -50,14 +51,23 @@ export const foreignerInputSchema = z.strictObject({
   citizenship: z
     .string()
     .trim()
-    .regex(/^([A-Z]{3}|STATELESS)$/, "a three-letter country code or STATELESS"),
+    .refine(
+      (v) => /^([A-Z]{3}|STATELESS)$/.test(v),
+      customMessage({
+        kk: "үш әріпті ел коды немесе STATELESS",
+        ru: "трёхбуквенный код страны или STATELESS",
+        en: "a three-letter country code or STATELESS",
+      }),
+    )
+    .meta({ pattern: "^([A-Z]{3}|STATELESS)$" }),
   documentKind: z.enum(FOREIGN_DOCUMENTS),
   documentNumber: z.string().trim().min(3).max(30),
   residence: z.enum(FOREIGN_RESIDENCE),
   destinationKato: z
     .string()
     .trim()
-    .regex(/^\d{9}$/, "nine digits"),
+    .refine((v) => /^\d{9}$/.test(v), customMessage(KATO_FORMAT))
+    .meta({ pattern: "^\\d{9}$" }),
   purpose: z.string().trim().min(3).max(500),
   stayFrom: isoDate,
   stayUntil: isoDate,

@@ -26,6 +26,7 @@ import {
   type WorkKind,
 } from "../../core/special/index.js";
 import { localDate } from "../../core/time.js";
+import { CALENDAR_DATE, customMessage, KATO_FORMAT } from "../../core/validation-messages.js";
 import { units, users, worksApplications, worksRoutes } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -34,7 +35,7 @@ import { nextInSeries } from "../passes/case.repo.js";
 import { findZoneEntry } from "../reference/zone.service.js";
 import { notifySpecial } from "./notices.js";
 
-const isoDate = z.string().refine(isIsoDate, "a real date YYYY-MM-DD");
+const isoDate = z.string().refine(isIsoDate, customMessage(CALENDAR_DATE));
 
 /** What an applicant submits for special works. */
 export const worksInputSchema = z.strictObject({
@@ -48,7 +49,8 @@ export const worksInputSchema = z.strictObject({
       z
         .string()
         .trim()
-        .regex(/^\d{9}$/, "nine digits"),
+        .refine((v) => /^\d{9}$/.test(v), customMessage(KATO_FORMAT))
+        .meta({ pattern: "^\\d{9}$" }),
     )
     .min(1)
     .max(12),

@@ -1,27 +1,21 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.js";
+import type { TestApp } from "../support/app.js";
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   expectAccessible,
-  launchBrowser,
   pageAs as openPage,
+  startBrowserApp,
+  stopBrowserApp,
 } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROWSER_TEST_TIMEOUT }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: TestApp, browser: Browser, base: string;
   beforeAll(async () => {
-    t = await startTestApp("pglite");
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
 
   /** A page signed in as the user, in the given language (sign-in itself is tested elsewhere). */
   const pageAs = (login: string, lang: string) => openPage(browser, t, base, login, lang);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
-import { sessionCookieFor, type TestApp } from "../support/app.js";
+import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
 
 /** Debian's Chromium, which the browser tests drive. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -85,4 +85,24 @@ export async function pageAs(
   await context.addInitScript((l) => localStorage.setItem("shekara.lang", l), lang);
   if (options.timeout) context.setDefaultTimeout(options.timeout);
   return context.newPage();
+}
+
+/** The app on the embedded database, listening on a free port, and a Chromium to drive it. */
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  base: string;
+}
+
+/** Starts a browser test file's app (with `env` over the test defaults) and its Chromium. */
+export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+  const t = await startTestApp("pglite", env);
+  const base = await t.app.listen({ port: 0, host: "127.0.0.1" });
+  return { t, browser: await launchBrowser(), base };
+}
+
+/** Stops what startBrowserApp started (either may be missing when the start failed). */
+export async function stopBrowserApp(app: Partial<BrowserApp>): Promise<void> {
+  await app.browser?.close();
+  await app.t?.stop();
 }

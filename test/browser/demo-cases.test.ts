@@ -1,21 +1,20 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
+import type { TestApp } from "../support/app.js";
+import {
+  browserAvailable,
+  expectAccessible,
+  pageAs as openPage,
+  startBrowserApp,
+  stopBrowserApp,
+} from "./browser.js";
 
 describe.skipIf(!browserAvailable)("work queues on the demo cases in Chromium", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: TestApp, browser: Browser, base: string;
   beforeAll(async () => {
-    t = await startTestApp("pglite", { SHEKARA_DEMO_CASES: "1" });
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startBrowserApp({ SHEKARA_DEMO_CASES: "1" }));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 900 }, timeout: 10_000 });

@@ -2,31 +2,25 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../../src/services/auth/totp.js";
 import { DEMO_TOTP_SECRET } from "../../src/services/auth/totp.service.js";
-import { startTestApp, type TestApp } from "../support/app.js";
+import type { TestApp } from "../support/app.js";
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   expectAccessible,
-  launchBrowser,
   newPage,
+  startBrowserApp,
+  stopBrowserApp,
 } from "./browser.js";
 
 describe.skipIf(!browserAvailable)(
   "Do I need a pass? and reference data in Chromium",
   { timeout: BROWSER_TEST_TIMEOUT },
   () => {
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
+    let t: TestApp, browser: Browser, base: string;
     beforeAll(async () => {
-      t = await startTestApp("pglite");
-      base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-      browser = await launchBrowser();
+      ({ t, browser, base } = await startBrowserApp());
     });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.stop();
-    });
+    afterAll(() => stopBrowserApp({ t, browser }));
 
     it("answers a citizen without sign-in, with documents, deadline and clauses, on a phone screen", async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });

@@ -1,22 +1,21 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escalateOverdue } from "../../src/services/exchange/obligations.service.js";
-import { startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
+import type { TestApp } from "../support/app.js";
+import {
+  browserAvailable,
+  expectAccessible,
+  pageAs as openPage,
+  startBrowserApp,
+  stopBrowserApp,
+} from "./browser.js";
 
 describe.skipIf(!browserAvailable)("inter-agency exchange in Chromium (X p.5)", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: TestApp, browser: Browser, base: string;
   beforeAll(async () => {
-    t = await startTestApp("pglite", { SHEKARA_EXCHANGE_INTERVAL_MS: "0" });
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startBrowserApp({ SHEKARA_EXCHANGE_INTERVAL_MS: "0" }));
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 1000 }, timeout: 15_000 });

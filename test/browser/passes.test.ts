@@ -1,7 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
+import type { TestApp } from "../support/app.js";
+import {
+  browserAvailable,
+  expectAccessible,
+  pageAs as openPage,
+  startBrowserApp,
+  stopBrowserApp,
+} from "./browser.js";
 
 /** Set SHEKARA_SCREENSHOTS=/some/dir to keep full-page screenshots of the main screens. */
 const SHOTS = process.env.SHEKARA_SCREENSHOTS;
@@ -9,18 +15,11 @@ const SHOTS = process.env.SHEKARA_SCREENSHOTS;
 describe.skipIf(!browserAvailable)(
   "pass applications, cases, registration and verification in Chromium",
   () => {
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
+    let t: TestApp, browser: Browser, base: string;
     beforeAll(async () => {
-      t = await startTestApp("pglite");
-      base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-      browser = await launchBrowser();
+      ({ t, browser, base } = await startBrowserApp());
     });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.stop();
-    });
+    afterAll(() => stopBrowserApp({ t, browser }));
 
     /** A page signed in as the user (by session cookie), in the given language; anonymous without login. */
     const pageAs = (login: string | null, lang: string) =>

@@ -1,7 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, expectAccessible, launchBrowser, pageAs as openPage } from "./browser.js";
+import { sessionCookieFor, type TestApp } from "../support/app.js";
+import {
+  browserAvailable,
+  expectAccessible,
+  pageAs as openPage,
+  startBrowserApp,
+  stopBrowserApp,
+} from "./browser.js";
 
 /** An application of the demo applicant (the demo records hold «Абишев Нурсултан Ганиевич», 1984). */
 const application = (surname: string, givenName = "Нұрсұлтан", patronymic = "Ғаниұлы") => ({
@@ -30,18 +36,11 @@ async function shot(page: Page, name: string) {
 }
 
 describe.skipIf(!browserAvailable)("records screening and the pass after issue in Chromium", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+  let t: TestApp, browser: Browser, base: string;
   beforeAll(async () => {
-    t = await startTestApp("pglite");
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopBrowserApp({ t, browser }));
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 900 }, timeout: 10_000 });

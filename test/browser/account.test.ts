@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { iinCheckDigit } from "../../src/core/iin.js";
 import { totpCode } from "../../src/services/auth/totp.js";
 import { DEMO_TOTP_SECRET } from "../../src/services/auth/totp.service.js";
@@ -9,8 +9,7 @@ import {
   browserAvailable,
   expectAccessible,
   newPage,
-  startBrowserApp,
-  stopBrowserApp,
+  onBrowserApp,
 } from "./browser.js";
 
 describe.skipIf(!browserAvailable)(
@@ -18,10 +17,7 @@ describe.skipIf(!browserAvailable)(
   { timeout: BROWSER_TEST_TIMEOUT },
   () => {
     let t: TestApp, browser: Browser, base: string;
-    beforeAll(async () => {
-      ({ t, browser, base } = await startBrowserApp());
-    });
-    afterAll(() => stopBrowserApp({ t, browser }));
+    onBrowserApp((app) => ({ t, browser, base } = app));
 
     it("a citizen registers, reads the code in the dev outbox, confirms, signs in and sees the account page", async () => {
       const page = await newPage(browser);

@@ -1,21 +1,17 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/app.js";
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   expectAccessible,
+  onBrowserApp,
   pageAs as openPage,
-  startBrowserApp,
-  stopBrowserApp,
 } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let t: TestApp, browser: Browser, base: string;
-  beforeAll(async () => {
-    ({ t, browser, base } = await startBrowserApp());
-  });
-  afterAll(() => stopBrowserApp({ t, browser }));
+  onBrowserApp((app) => ({ t, browser, base } = app));
 
   /** A page signed in as the user, in the given language (sign-in itself is tested elsewhere). */
   const pageAs = (login: string, lang: string) => openPage(browser, t, base, login, lang);

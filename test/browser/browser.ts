@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { sessionCookieFor, startTestApp, type TestApp } from "../support/app.js";
 
 /** Debian's Chromium, which the browser tests drive. */
@@ -94,15 +94,25 @@ export interface BrowserApp {
   base: string;
 }
 
-/** Starts a browser test file's app (with `env` over the test defaults) and its Chromium. */
-export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
-  const t = await startTestApp("pglite", env);
-  const base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-  return { t, browser: await launchBrowser(), base };
-}
-
-/** Stops what startBrowserApp started (either may be missing when the start failed). */
-export async function stopBrowserApp(app: Partial<BrowserApp>): Promise<void> {
-  await app.browser?.close();
-  await app.t?.stop();
+/**
+ * Starts a browser test file's app (with `env` over the test defaults) and its Chromium before the
+ * file's tests, hands them to `take`, and stops both after the tests.
+ */
+export function onBrowserApp(
+  take: (app: BrowserApp) => void,
+  env: Record<string, string> = {},
+  hookTimeout?: number,
+): void {
+  let app: Partial<BrowserApp> = {};
+  beforeAll(async () => {
+    const t = await startTestApp("pglite", env);
+    app = { t };
+    const base = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    app = { t, base, browser: await launchBrowser() };
+    take(app as BrowserApp);
+  }, hookTimeout);
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.t?.stop();
+  });
 }

@@ -1,20 +1,11 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/app.js";
-import {
-  browserAvailable,
-  expectAccessible,
-  pageAs as openPage,
-  startBrowserApp,
-  stopBrowserApp,
-} from "./browser.js";
+import { browserAvailable, expectAccessible, onBrowserApp, pageAs as openPage } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("work queues on the demo cases in Chromium", () => {
   let t: TestApp, browser: Browser, base: string;
-  beforeAll(async () => {
-    ({ t, browser, base } = await startBrowserApp({ SHEKARA_DEMO_CASES: "1" }));
-  }, 120_000);
-  afterAll(() => stopBrowserApp({ t, browser }));
+  onBrowserApp((app) => ({ t, browser, base } = app), { SHEKARA_DEMO_CASES: "1" }, 120_000);
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 900 }, timeout: 10_000 });

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { totpCode } from "../../src/services/auth/totp.js";
 import { DEMO_TOTP_SECRET } from "../../src/services/auth/totp.service.js";
 import type { TestApp } from "../support/app.js";
@@ -8,8 +8,7 @@ import {
   browserAvailable,
   expectAccessible,
   newPage,
-  startBrowserApp,
-  stopBrowserApp,
+  onBrowserApp,
 } from "./browser.js";
 
 describe.skipIf(!browserAvailable)(
@@ -17,10 +16,7 @@ describe.skipIf(!browserAvailable)(
   { timeout: BROWSER_TEST_TIMEOUT },
   () => {
     let t: TestApp, browser: Browser, base: string;
-    beforeAll(async () => {
-      ({ t, browser, base } = await startBrowserApp());
-    });
-    afterAll(() => stopBrowserApp({ t, browser }));
+    onBrowserApp((app) => ({ t, browser, base } = app));
 
     it("answers a citizen without sign-in, with documents, deadline and clauses, on a phone screen", async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });

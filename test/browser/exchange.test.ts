@@ -1,21 +1,12 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { escalateOverdue } from "../../src/services/exchange/obligations.service.js";
 import type { TestApp } from "../support/app.js";
-import {
-  browserAvailable,
-  expectAccessible,
-  pageAs as openPage,
-  startBrowserApp,
-  stopBrowserApp,
-} from "./browser.js";
+import { browserAvailable, expectAccessible, onBrowserApp, pageAs as openPage } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("inter-agency exchange in Chromium (X p.5)", () => {
   let t: TestApp, browser: Browser, base: string;
-  beforeAll(async () => {
-    ({ t, browser, base } = await startBrowserApp({ SHEKARA_EXCHANGE_INTERVAL_MS: "0" }));
-  }, 180_000);
-  afterAll(() => stopBrowserApp({ t, browser }));
+  onBrowserApp((app) => ({ t, browser, base } = app), { SHEKARA_EXCHANGE_INTERVAL_MS: "0" }, 180_000);
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 1000 }, timeout: 15_000 });

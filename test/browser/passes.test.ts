@@ -1,13 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/app.js";
-import {
-  browserAvailable,
-  expectAccessible,
-  pageAs as openPage,
-  startBrowserApp,
-  stopBrowserApp,
-} from "./browser.js";
+import { browserAvailable, expectAccessible, onBrowserApp, pageAs as openPage } from "./browser.js";
 
 /** Set SHEKARA_SCREENSHOTS=/some/dir to keep full-page screenshots of the main screens. */
 const SHOTS = process.env.SHEKARA_SCREENSHOTS;
@@ -16,10 +10,7 @@ describe.skipIf(!browserAvailable)(
   "pass applications, cases, registration and verification in Chromium",
   () => {
     let t: TestApp, browser: Browser, base: string;
-    beforeAll(async () => {
-      ({ t, browser, base } = await startBrowserApp());
-    });
-    afterAll(() => stopBrowserApp({ t, browser }));
+    onBrowserApp((app) => ({ t, browser, base } = app));
 
     /** A page signed in as the user (by session cookie), in the given language; anonymous without login. */
     const pageAs = (login: string | null, lang: string) =>

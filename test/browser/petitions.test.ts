@@ -1,13 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/app.js";
-import {
-  browserAvailable,
-  expectAccessible,
-  pageAs as openPage,
-  startBrowserApp,
-  stopBrowserApp,
-} from "./browser.js";
+import { browserAvailable, expectAccessible, onBrowserApp, pageAs as openPage } from "./browser.js";
 
 /** Set SHEKARA_SCREENSHOTS=/some/dir to keep full-page screenshots of the main screens. */
 const SHOTS = process.env.SHEKARA_SCREENSHOTS;
@@ -25,10 +19,7 @@ function stripListCsv(): string {
 
 describe.skipIf(!browserAvailable)("an employer's border-strip list in Chromium", () => {
   let t: TestApp, browser: Browser, base: string;
-  beforeAll(async () => {
-    ({ t, browser, base } = await startBrowserApp());
-  });
-  afterAll(() => stopBrowserApp({ t, browser }));
+  onBrowserApp((app) => ({ t, browser, base } = app));
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1300, height: 900 }, timeout: 15_000 });

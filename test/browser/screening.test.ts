@@ -1,13 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionCookieFor, type TestApp } from "../support/app.js";
-import {
-  browserAvailable,
-  expectAccessible,
-  pageAs as openPage,
-  startBrowserApp,
-  stopBrowserApp,
-} from "./browser.js";
+import { browserAvailable, expectAccessible, onBrowserApp, pageAs as openPage } from "./browser.js";
 
 /** An application of the demo applicant (the demo records hold «Абишев Нурсултан Ганиевич», 1984). */
 const application = (surname: string, givenName = "Нұрсұлтан", patronymic = "Ғаниұлы") => ({
@@ -37,10 +31,7 @@ async function shot(page: Page, name: string) {
 
 describe.skipIf(!browserAvailable)("records screening and the pass after issue in Chromium", () => {
   let t: TestApp, browser: Browser, base: string;
-  beforeAll(async () => {
-    ({ t, browser, base } = await startBrowserApp());
-  });
-  afterAll(() => stopBrowserApp({ t, browser }));
+  onBrowserApp((app) => ({ t, browser, base } = app));
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1280, height: 900 }, timeout: 10_000 });

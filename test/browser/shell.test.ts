@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { totpCode } from "../../src/services/auth/totp.js";
 import { DEMO_TOTP_SECRET } from "../../src/services/auth/totp.service.js";
 import type { TestApp } from "../support/app.js";
@@ -8,16 +8,12 @@ import {
   browserAvailable,
   expectAccessible,
   newPage,
-  startBrowserApp,
-  stopBrowserApp,
+  onBrowserApp,
 } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("web shell in Chromium", { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let t: TestApp, browser: Browser, base: string;
-  beforeAll(async () => {
-    ({ t, browser, base } = await startBrowserApp());
-  });
-  afterAll(() => stopBrowserApp({ t, browser }));
+  onBrowserApp((app) => ({ t, browser, base } = app));
 
   it("opens in Kazakh, switches to Russian and English, and remembers the choice", async () => {
     const page = await newPage(browser);

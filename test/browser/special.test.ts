@@ -1,20 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../support/app.js";
-import {
-  browserAvailable,
-  expectAccessible,
-  pageAs as openPage,
-  startBrowserApp,
-  stopBrowserApp,
-} from "./browser.js";
+import { browserAvailable, expectAccessible, onBrowserApp, pageAs as openPage } from "./browser.js";
 
 describe.skipIf(!browserAvailable)("foreigners' permits and special works in Chromium", () => {
   let t: TestApp, browser: Browser, base: string;
-  beforeAll(async () => {
-    ({ t, browser, base } = await startBrowserApp());
-  });
-  afterAll(() => stopBrowserApp({ t, browser }));
+  onBrowserApp((app) => ({ t, browser, base } = app));
 
   const pageAs = (login: string, lang: string) =>
     openPage(browser, t, base, login, lang, { viewport: { width: 1200, height: 900 }, timeout: 10_000 });

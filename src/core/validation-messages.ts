@@ -144,6 +144,9 @@ export const CALENDAR_DATE: Translated = {
   en: "a real calendar date YYYY-MM-DD",
 };
 
+/** An IIN's format (its check digit is checked where it matters). */
+export const IIN_FORMAT: Translated = { kk: "12 цифр", ru: "12 цифр", en: "12 digits" };
+
 /** A KATO code's format. */
 export const KATO_FORMAT: Translated = {
   kk: "ҚАТО коды: 9 цифр",
@@ -153,13 +156,11 @@ export const KATO_FORMAT: Translated = {
 
 /**
  * A string matching `pattern`, refused with `text` in kk/ru/en (a regex check's own message would
- * reach users in English only); the pattern still documents the API.
+ * reach users in English only); the pattern still documents the API. `base` carries checks that
+ * come first (e.g. trimming).
  */
-export function matching(pattern: RegExp, text: Translated) {
-  return z
-    .string()
-    .refine((value) => pattern.test(value), customMessage(text))
-    .meta({ pattern: pattern.source });
+export function matching(pattern: RegExp, text: Translated, base: z.ZodString = z.string()) {
+  return base.refine((value) => pattern.test(value), customMessage(text)).meta({ pattern: pattern.source });
 }
 
 /** A non-empty string (after trimming) of at most `max` characters, refused in kk/ru/en. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DEFAULT_THRESHOLD } from "../../core/names/match.js";
-import { customMessage } from "../../core/validation-messages.js";
+import { IIN_FORMAT, matching } from "../../core/validation-messages.js";
 import type { Deps } from "../../services/context.js";
 import {
   checkBatch,
@@ -28,12 +28,7 @@ const subjectSchema = z
     // The registry's own rule (a real calendar day, years 1880–2100): an impossible date is a 400,
     // never a database cast error.
     birthDate: recordInputSchema.shape.birthDate,
-    iin: z
-      .string()
-      .trim()
-      .refine((v) => /^\d{12}$/.test(v), customMessage({ kk: "12 цифр", ru: "12 цифр", en: "12 digits" }))
-      .meta({ pattern: "^\\d{12}$" })
-      .optional(),
+    iin: matching(/^\d{12}$/, IIN_FORMAT, z.string().trim()).optional(),
     documentNumber: z.string().trim().min(1).max(50).optional(),
   })
   .meta({ id: "ScreeningSubject" });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LANGS, pickLang } from "../../core/i18n.js";
 import { PERIOD_PATTERN } from "../../core/statistics/indicators.js";
-import { customMessage } from "../../core/validation-messages.js";
+import { matching } from "../../core/validation-messages.js";
 import type { Deps } from "../../services/context.js";
 import {
   enterFigures,
@@ -14,13 +14,7 @@ import { metaOf } from "../auth.js";
 import { errorBodySchema } from "../errors.js";
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
-const period = z
-  .string()
-  .refine(
-    (v) => PERIOD_PATTERN.test(v),
-    customMessage({ kk: "ай, ЖЖЖЖ-АА", ru: "месяц в формате ГГГГ-ММ", en: "YYYY-MM" }),
-  )
-  .meta({ pattern: PERIOD_PATTERN.source });
+const period = matching(PERIOD_PATTERN, { kk: "ай, ЖЖЖЖ-АА", ru: "месяц в формате ГГГГ-ММ", en: "YYYY-MM" });
 const translated = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 
 const checkpointSchema = z

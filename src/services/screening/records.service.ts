@@ -9,7 +9,13 @@ import { recordIndexKeys } from "../../core/names/index-keys.js";
 import { normalizeDocumentNumber, normalizeIin } from "../../core/names/keys.js";
 import { birthDateFromIin } from "../../core/names/match.js";
 import { parseName } from "../../core/names/parse.js";
-import { customMessage, issueDetail, schemaIssueReason } from "../../core/validation-messages.js";
+import {
+  customMessage,
+  IIN_FORMAT,
+  issueDetail,
+  matching,
+  schemaIssueReason,
+} from "../../core/validation-messages.js";
 import { recordKeys, records } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -101,22 +107,11 @@ const nameSchema = z
 
 /** A record as the API and the import take it. */
 export const recordInputSchema = z.strictObject({
-  id: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .refine((v) => /^[\p{L}\p{N}._:/-]+$/u.test(v), customMessage(RECORD_ID_FORMAT))
-    .meta({ pattern: "^[\\p{L}\\p{N}._:/-]+$" }),
+  id: matching(/^[\p{L}\p{N}._:/-]+$/u, RECORD_ID_FORMAT, z.string().trim().min(1).max(100)),
   names: z.array(nameSchema).min(1).max(20),
   birthDate: birthDateSchema.optional(),
   documentNumber: z.string().trim().min(1).max(50).optional(),
-  iin: z
-    .string()
-    .trim()
-    .refine((v) => /^\d{12}$/.test(v), customMessage({ kk: "12 цифр", ru: "12 цифр", en: "12 digits" }))
-    .meta({ pattern: "^\\d{12}$" })
-    .optional(),
+  iin: matching(/^\d{12}$/, IIN_FORMAT, z.string().trim()).optional(),
   reason: z.string().trim().min(1).max(2000),
   source: z.string().trim().min(1).max(200),
   validUntil: isoDate.optional(),

@@ -23,7 +23,7 @@ import {
   stepsFrom,
 } from "../../core/special/index.js";
 import { localDate } from "../../core/time.js";
-import { CALENDAR_DATE, customMessage, KATO_FORMAT } from "../../core/validation-messages.js";
+import { CALENDAR_DATE, customMessage, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { foreignerApplications, foreignerSteps, permits, units } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -48,26 +48,19 @@ export const foreignerInputSchema = z.strictObject({
   patronymic: name.optional(),
   birthDate: isoDate,
   // ISO 3166-1 alpha-3 code of the citizenship, or STATELESS
-  citizenship: z
-    .string()
-    .trim()
-    .refine(
-      (v) => /^([A-Z]{3}|STATELESS)$/.test(v),
-      customMessage({
-        kk: "үш әріпті ел коды немесе STATELESS",
-        ru: "трёхбуквенный код страны или STATELESS",
-        en: "a three-letter country code or STATELESS",
-      }),
-    )
-    .meta({ pattern: "^([A-Z]{3}|STATELESS)$" }),
+  citizenship: matching(
+    /^([A-Z]{3}|STATELESS)$/,
+    {
+      kk: "үш әріпті ел коды немесе STATELESS",
+      ru: "трёхбуквенный код страны или STATELESS",
+      en: "a three-letter country code or STATELESS",
+    },
+    z.string().trim(),
+  ),
   documentKind: z.enum(FOREIGN_DOCUMENTS),
   documentNumber: z.string().trim().min(3).max(30),
   residence: z.enum(FOREIGN_RESIDENCE),
-  destinationKato: z
-    .string()
-    .trim()
-    .refine((v) => /^\d{9}$/.test(v), customMessage(KATO_FORMAT))
-    .meta({ pattern: "^\\d{9}$" }),
+  destinationKato: matching(/^\d{9}$/, KATO_FORMAT, z.string().trim()),
   purpose: z.string().trim().min(3).max(500),
   stayFrom: isoDate,
   stayUntil: isoDate,

@@ -26,7 +26,7 @@ import {
   type WorkKind,
 } from "../../core/special/index.js";
 import { localDate } from "../../core/time.js";
-import { CALENDAR_DATE, customMessage, KATO_FORMAT } from "../../core/validation-messages.js";
+import { CALENDAR_DATE, customMessage, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { units, users, worksApplications, worksRoutes } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -45,13 +45,7 @@ export const worksInputSchema = z.strictObject({
   // the works touch the border strip (between the border and the engineering barriers)
   inStrip: z.boolean(),
   places: z
-    .array(
-      z
-        .string()
-        .trim()
-        .refine((v) => /^\d{9}$/.test(v), customMessage(KATO_FORMAT))
-        .meta({ pattern: "^\\d{9}$" }),
-    )
+    .array(matching(/^\d{9}$/, KATO_FORMAT, z.string().trim()))
     .min(1)
     .max(12),
   area: z.string().trim().min(3).max(1000),

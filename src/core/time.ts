@@ -1,21 +1,29 @@
 /** The legal time zone for dates without a unit (applications, eligibility): Kazakhstan's. */
 export const DEFAULT_ZONE = "Asia/Almaty";
 
-// Building an Intl.DateTimeFormat is costly; one per zone is enough.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Building an Intl.DateTimeFormat is costly; one per zone is enough. Formatting is not cheap either
+// (ICU, several microseconds) and a busy server asks for the same second's date many times over:
+// each zone keeps its last answer. Zone offsets are whole seconds, so one UTC second is one local date.
+const formatters = new Map<string, { format: Intl.DateTimeFormat; second: number; date: string }>();
 
 /** The calendar date ("YYYY-MM-DD") of an instant in an IANA time zone. */
 export function localDate(instant: Date, zone: string = DEFAULT_ZONE): string {
-  let format = formatters.get(zone);
-  if (!format) {
+  const second = Math.floor(instant.getTime() / 1000);
+  let entry = formatters.get(zone);
+  if (!entry) {
     // en-CA formats dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat("en-CA", {
+    const format = new Intl.DateTimeFormat("en-CA", {
       timeZone: zone,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
     });
-    formatters.set(zone, format);
+    entry = { format, second: Number.NaN, date: "" };
+    formatters.set(zone, entry);
   }
-  return format.format(instant);
+  if (entry.second !== second) {
+    entry.date = entry.format.format(instant);
+    entry.second = second;
+  }
+  return entry.date;
 }

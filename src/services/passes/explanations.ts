@@ -14,9 +14,32 @@ export interface ExplanationText extends Translated {
   id: string;
 }
 
+/**
+ * Ids of explanations met lately, by their Kazakh text: the rules compose a few dozen texts, and
+ * each case hashed its own again. Keyed by the texts themselves rather than their concatenation,
+ * which would be copied and hashed whole on every lookup.
+ */
+const recentIds = new Map<string, { ru: string; en: string; id: string }[]>();
+const RECENT_IDS_MAX = 1024;
+let remembered = 0;
+
 /** The content id of an explanation: SHA-256 of its three texts. */
 function idOf(text: Translated): string {
-  return createHash("sha256").update(`${text.kk}\u0000${text.ru}\u0000${text.en}`).digest("hex");
+  const known = recentIds.get(text.kk);
+  const hit = known?.find((k) => k.ru === text.ru && k.en === text.en);
+  if (hit) return hit.id;
+  const id = createHash("sha256").update(`${text.kk}\u0000${text.ru}\u0000${text.en}`).digest("hex");
+  // Bounded: texts with free input in them (none today) must not grow the map without end.
+  if (remembered >= RECENT_IDS_MAX) {
+    recentIds.clear();
+    remembered = 0;
+  }
+  const entry = { ru: text.ru, en: text.en, id };
+  const list = recentIds.get(text.kk);
+  if (list) list.push(entry);
+  else recentIds.set(text.kk, [entry]);
+  remembered += 1;
+  return id;
 }
 
 function isTranslated(value: unknown): value is Translated {

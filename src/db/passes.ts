@@ -50,7 +50,9 @@ export const applications = pgTable(
     uniqueIndex("applications_number_uq").on(t.number),
     uniqueIndex("applications_idem_uq").on(t.enteredBy, t.idempotencyKey),
     index("applications_queue_idx").on(t.status, t.unitId, t.createdAt),
-    index("applications_applicant_idx").on(t.applicantUserId),
+    // A citizen's own applications; those entered at the counter for someone (no applicant user)
+    // are never looked up this way, so they need no entry.
+    index("applications_applicant_idx").on(t.applicantUserId).where(sql`${t.applicantUserId} IS NOT NULL`),
     index("applications_path_gist").using("gist", t.unitPath),
     index("applications_person_idx").on(t.surname, t.birthYear),
     // Work queues list a subtree newest first: walking this index and filtering by path finds the

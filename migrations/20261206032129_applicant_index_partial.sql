@@ -1,0 +1,2 @@
+DROP INDEX "applications_applicant_idx";--> statement-breakpoint
+CREATE INDEX "applications_applicant_idx" ON "applications" USING btree ("applicant_user_id") WHERE "applications"."applicant_user_id" IS NOT NULL;

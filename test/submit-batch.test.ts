@@ -104,6 +104,16 @@ describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
     expect(rows).toHaveLength(30);
     expect(new Set(rows.map((r) => r.number)).size).toBe(30);
     for (const row of rows) expect(row).toMatchObject({ status: "SUBMITTED", actions: 1, audits: 1 });
+    // Each first action records its own application as submitted (the batch sends it once, with the row).
+    const firsts = await t.deps.database.ownerQuery(
+      `SELECT x.payload->'applicant'->>'surname' AS surname, x.payload = a.data AS same
+       FROM application_actions x JOIN applications a ON a.id = x.application_id
+       WHERE x.seq = 1 AND a.id = ANY($1::uuid[]) ORDER BY a.surname`,
+      [ids],
+    );
+    expect(firsts).toHaveLength(30);
+    expect(firsts.every((r) => r.same === true)).toBe(true);
+    expect(new Set(firsts.map((r) => r.surname))).toEqual(new Set(ids.map((_, i) => `Топтама${i}`)));
     // Each answer is the case as written, as a read shows it.
     const one = results[7];
     const read = await t.app.inject({ url: `/api/v1/applications/${one?.id}`, headers: { cookie: officer } });

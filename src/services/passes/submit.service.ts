@@ -255,15 +255,41 @@ async function writeAll(
     at: action.at,
     by_user_id: action.by,
     unit_id: action.unitId || null,
-    payload: action.payload,
+    // The submitted application is the row's data: the function takes it from the row written.
+    payload: action.payload === row.data ? null : action.payload,
   }));
+  const stored = storedTextsOf(database);
+  const texts = distinctTexts(ready.flatMap((p) => p.stored.texts)).filter((t) => !stored.has(t.id));
   const written = await database.call<{ written_id: string }>("shekara_write_submissions", scope, [
     JSON.stringify(rows),
-    JSON.stringify(distinctTexts(ready.flatMap((p) => p.stored.texts))),
+    JSON.stringify(texts),
     JSON.stringify(actions),
     JSON.stringify(auditRows(ready.map((p) => p.audit))),
   ]);
+  // Only once a row that refers to them committed, since the function writes texts for written rows.
+  if (written.length > 0) {
+    if (stored.size + texts.length > STORED_TEXTS_MAX) stored.clear();
+    for (const text of texts) stored.add(text.id);
+  }
   return new Set(written.map((r) => r.written_id));
+}
+
+/**
+ * Explanation texts this process has seen committed, by content id. The rules compose a few dozen
+ * texts, and every batch sent them all again (≈ 4 KB) for the database to find them stored. Rows
+ * of `eligibility_texts` are never changed or deleted, and a backup is restored only into an empty
+ * database, so a text once committed stays; the set is bounded all the same.
+ */
+const storedTexts = new WeakMap<Database, Set<string>>();
+const STORED_TEXTS_MAX = 4096;
+
+function storedTextsOf(database: Database): Set<string> {
+  let stored = storedTexts.get(database);
+  if (!stored) {
+    stored = new Set();
+    storedTexts.set(database, stored);
+  }
+  return stored;
 }
 
 /** Runs the rules on one submission and builds its row, first action, audit entry and view. */

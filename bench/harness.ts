@@ -24,20 +24,32 @@ export function percentiles(samples: number[]): { p50: number; p95: number; p99:
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
+/** What a load measured: latencies (ms) and throughput of the timed operations. */
+export interface LoadResult {
+  latencies: number[];
+  perSecond: number;
+  errors: number;
+  first?: unknown;
+  /** Every operation sent, the warm-up's too (for CPU per operation over the whole call). */
+  operations: number;
+}
+
 /**
  * Runs `op` from `concurrency` workers until the duration is over; returns per-operation
- * latencies in ms and the achieved throughput. Errors are counted, not hidden.
+ * latencies in ms and the achieved throughput. Errors are counted, not hidden. Operations started
+ * in the first `warmupMs` are neither timed nor counted.
  */
 export async function load(
   op: (i: number) => Promise<void>,
   concurrency: number,
   durationMs: number,
-): Promise<{ latencies: number[]; perSecond: number; errors: number; first?: unknown }> {
+  warmupMs = 0,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let first: unknown;
   let counter = 0;
-  const start = performance.now();
+  const start = performance.now() + warmupMs;
   const end = start + durationMs;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -46,8 +58,9 @@ export async function load(
         const t0 = performance.now();
         try {
           await op(i);
-          latencies.push(performance.now() - t0);
+          if (t0 >= start) latencies.push(performance.now() - t0);
         } catch (err) {
+          if (t0 < start) continue;
           errors += 1;
           first ??= err;
         }
@@ -55,7 +68,7 @@ export async function load(
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  return { latencies, perSecond: latencies.length / elapsed, errors, first };
+  return { latencies, perSecond: latencies.length / elapsed, errors, first, operations: counter };
 }
 
 /** A figure with its ratio to the baseline. */

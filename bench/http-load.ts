@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import type { LoadResult } from "./harness.js";
 
 /** One HTTP request shape; `{i}` in the body or a header value is replaced by the request's index. */
 export interface HttpLoad {
@@ -16,7 +17,7 @@ export interface HttpLoad {
 // cost ≈ 0.85 ms a request here, node:http ≈ 0.16 ms (autocannon the same), this ≈ 0.04 ms.
 const CLIENT = `
 const net = require("node:net");
-const { spec, concurrency, durationMs } = JSON.parse(process.env.SHEKARA_LOAD);
+const { spec, concurrency, durationMs, warmupMs } = JSON.parse(process.env.SHEKARA_LOAD);
 const fill = (text, i) => text.replaceAll("{i}", String(i));
 const url = new URL(spec.url);
 const target = url.pathname + url.search;
@@ -63,7 +64,8 @@ function connection() {
   let errors = 0;
   let first;
   let counter = 0;
-  const start = performance.now();
+  // Requests sent before \`start\` (the warm-up) are neither timed nor counted.
+  const start = performance.now() + warmupMs;
   const end = start + durationMs;
   await Promise.all(Array.from({ length: concurrency }, async () => {
     let send = connection();
@@ -74,11 +76,13 @@ function connection() {
       try {
         response = await send(i);
       } catch (err) {
+        send = connection();
+        if (t0 < start) continue;
         errors += 1;
         first ??= String(err);
-        send = connection();
         continue;
       }
+      if (t0 < start) continue;
       if (response.status === spec.status) latencies.push(performance.now() - t0);
       else {
         errors += 1;
@@ -88,24 +92,25 @@ function connection() {
   }));
   const elapsed = (performance.now() - start) / 1000;
   const usage = process.cpuUsage();
-  process.send({ latencies, perSecond: latencies.length / elapsed, errors, first, cpu: usage.user + usage.system }, () => process.exit(0));
+  process.send({ latencies, perSecond: latencies.length / elapsed, errors, first, cpu: usage.user + usage.system, operations: counter }, () => process.exit(0));
 })();
 `;
 
 /**
  * Runs an HTTP load from a separate client process, so the client's work (fetch, parsing answers)
  * neither delays the server's event loop nor counts in the server's CPU time; same result shape as
- * `load`.
+ * `load`, with the client's CPU (µs). The first `warmupMs` of load are neither timed nor counted.
  */
 export function loadHttp(
   spec: HttpLoad,
   concurrency: number,
   durationMs: number,
-): Promise<{ latencies: number[]; perSecond: number; errors: number; first?: unknown; cpu: number }> {
+  warmupMs = 0,
+): Promise<LoadResult & { cpu: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["-e", CLIENT], {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, SHEKARA_LOAD: JSON.stringify({ spec, concurrency, durationMs }) },
+      env: { ...process.env, SHEKARA_LOAD: JSON.stringify({ spec, concurrency, durationMs, warmupMs }) },
     });
     child.once("message", (result) => resolve(result as Awaited<ReturnType<typeof loadHttp>>));
     child.once("error", reject);

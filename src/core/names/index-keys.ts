@@ -34,8 +34,11 @@ import { birthYear, filedKeys, type KeyOptions, skeletonKey, yearFreeKeys } from
 import type { PersonInput } from "./match.js";
 import { parseName } from "./parse.js";
 
-/** Version of the key format; a database filed under an older one is re-keyed on start. */
-export const INDEX_KEY_VERSION = 2;
+/**
+ * Version of the key format; a database filed under an older one is re-keyed on start. 3: a word is
+ * read as a patronymic by its stem's folded length (a few short Latin spellings changed role).
+ */
+export const INDEX_KEY_VERSION = 3;
 
 /** Mask bit of a key that admits a record alone: an identifier. */
 export const ID_BIT = 1 << 30;

@@ -194,6 +194,17 @@ describe("scorePair properties", () => {
     );
   });
 
+  it("reads a short word ending in -ич alike in every script (Щ is one letter, şş in the 2021 alphabet)", () => {
+    // Found by the property above: «Ба Щич» had a given name in Cyrillic but a patronymic in Latin.
+    for (const name of ["Ба Щич", "Бақ Щич", "Баба Щич"]) {
+      for (const write of [toLat2021, toIcao, toBgn]) {
+        expect(scorePair({ names: [name] }, { names: [write(name)] }).score).toBeGreaterThanOrEqual(
+          DEFAULT_THRESHOLD,
+        );
+      }
+    }
+  });
+
   it("matches a Russian name written in passport Latin", () => {
     fc.assert(
       fc.property(

@@ -74,15 +74,19 @@ function stemVariants(stem: string, softEnding: boolean): string[] {
 /** Recognises a patronymic by its ending and returns the father's name keys, or undefined. */
 export function patronymicStems(raw: string): { stems: string[]; gender: "m" | "f" } | undefined {
   const folded = foldRaw(raw);
+  // A stem's length is counted on its folded key, where one letter's spellings are one length
+  // whatever the script (Щ is "sh" in Cyrillic's fold but "şş" → "shsh" in the 2021 alphabet): the
+  // same name must not be a patronymic in one spelling and a given name in another.
+  const stemLength = (suffix: string) => foldToken(folded.slice(0, -suffix.length)).length;
   for (const [suffix, gender] of KAZAKH_PATRONYMIC) {
-    if (folded.endsWith(suffix) && folded.length - suffix.length >= 2) {
+    if (folded.endsWith(suffix) && stemLength(suffix) >= 2) {
       return { stems: [foldToken(folded.slice(0, -suffix.length))], gender };
     }
   }
   for (const [suffix, gender] of RUSSIAN_PATRONYMIC) {
     // A bare -ич is too short to trust on short words (Ильич is the exception we accept missing).
     const minStem = suffix === "ich" ? 4 : 2;
-    if (folded.endsWith(suffix) && folded.length - suffix.length >= minStem) {
+    if (folded.endsWith(suffix) && stemLength(suffix) >= minStem) {
       const stem = folded.slice(0, -suffix.length);
       return { stems: stemVariants(stem, suffix.startsWith("e")), gender };
     }

@@ -45,7 +45,12 @@ describe("the server process and the CLI", () => {
   });
 
   it("starts with demo data, keeps the CLI off its data folder, and stops cleanly on SIGTERM", async () => {
-    const server = spawn(TSX, ["src/server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    // Node itself with tsx's loader, not the tsx command: that command relays a signal to its child
+    // and, when the child has not answered within 30 ms (a busy CI machine), kills it outright.
+    const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const banner = await waitForOutput(server, /Demo logins[\s\S]*citizen/);
     const url = /running at (http:\/\/\S+)/.exec(banner)?.[1];
     expect(url).toBeDefined();

@@ -10,6 +10,9 @@ export default defineConfig({
     env: { TZ: "UTC" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default; the first page of a browser test (cold assets, a
+    // busy CI machine beside PostgreSQL) took longer. A poll ends as soon as it holds.
+    expect: { poll: { timeout: 10_000 } },
     pool: "forks",
     // Two workers on the 2-core CI machine: much of the suite waits on PostgreSQL or Chromium.
     maxWorkers: 2,

@@ -249,14 +249,14 @@ async function writeAll(
     lang: row.lang,
     at: row.createdAt.toISOString(),
   }));
+  // No payload: a first action records the submitted application, which `prepare` made the row's
+  // data too, and the function takes it from the row written.
   const actions = ready.map(({ row, action }) => ({
     application_id: row.id,
     type: action.type,
     at: action.at,
     by_user_id: action.by,
     unit_id: action.unitId || null,
-    // The submitted application is the row's data: the function takes it from the row written.
-    payload: action.payload === row.data ? null : action.payload,
   }));
   const stored = storedTextsOf(database);
   const texts = distinctTexts(ready.flatMap((p) => p.stored.texts)).filter((t) => !stored.has(t.id));

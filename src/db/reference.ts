@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt } from "./columns.js";
 
 /** A version of the border-zone list (Z p.1–2): in force from a date, on a legal basis. */
@@ -103,3 +114,13 @@ export const ruleSets = pgTable(
   },
   (t) => [uniqueIndex("rule_sets_version_uq").on(t.setId, t.version)],
 );
+
+/**
+ * A revision number per kind of reference data, raised by statement triggers whenever its tables
+ * change (migration submission_one_round_trip), so that a process caching the data (the zone
+ * entries a submission's eligibility needs) sees another process's change with one small read.
+ */
+export const referenceRevisions = pgTable("reference_revisions", {
+  name: text("name").primaryKey(),
+  revision: bigint("revision", { mode: "number" }).notNull().default(0),
+});

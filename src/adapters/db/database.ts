@@ -22,10 +22,7 @@ export interface DbScope {
 }
 
 /** The schema's hot-path functions: each enters the application role and the scope it is given first. */
-export type HotPathFunction =
-  | "shekara_sessions_of"
-  | "shekara_submission_reads"
-  | "shekara_write_submissions";
+export type HotPathFunction = "shekara_sessions_of" | "shekara_write_submissions";
 
 /** The database adapter: one interface, two drivers, one code path. */
 export interface Database {

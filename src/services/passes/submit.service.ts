@@ -2,16 +2,23 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, type DbScope, rowsOf, type Tx } from "../../adapters/db/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
-import { type ApplicationData, apply, deriveOn, NEW_CASE, type PassAction } from "../../core/passes/index.js";
+import {
+  type ApplicationData,
+  apply,
+  type CaseState,
+  deriveOn,
+  NEW_CASE,
+  type PassAction,
+} from "../../core/passes/index.js";
 import type { RuleSet } from "../../core/rules/index.js";
 import { localDate } from "../../core/time.js";
 import type { applications } from "../../db/schema.js";
-import { pathInScope, requirePermission, scopeOf } from "../access.js";
+import { requirePermission, scopeOf } from "../access.js";
 import { type AuditEntry, auditRows } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
-import { findZoneEntry, type ZoneEntry } from "../reference/zone.service.js";
+import { cachedZoneEntry } from "../reference/zone-entries.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { allowedActions, type CaseView } from "./case-view.js";
 import { compactEligibility, distinctTexts } from "./explanations.js";
@@ -38,7 +45,6 @@ interface Submission {
   meta: RequestMeta;
   input: SubmitInput;
   isCitizen: boolean;
-  scope: DbScope;
   now: Date;
   ruleSets: RuleSet[];
   deps: Pick<Deps, "database" | "clock">;
@@ -68,7 +74,6 @@ export async function submitApplication(
     meta,
     input,
     isCitizen,
-    scope,
     now: deps.clock.now(),
     ruleSets,
     deps,
@@ -104,44 +109,35 @@ function queueOf(database: Database) {
 }
 
 /**
- * Writes a batch in two round trips, each a statement of its own and so its own transaction: one
- * reads what every submission needs, one writes the new rows with their explanations, first actions
- * and audit entries (SQL functions, migration hot_path_functions). A batch's time was its round
- * trips, each waiting behind the server's other work. The read needs no transaction with the
- * write: the Idempotency-Key is enforced by the rows' unique index, numbers come from a sequence,
- * the unit and the zone list are reference data, and the overlap flag is advice. A statement's
- * error rolls the write back whole, so each submission is then written alone and only the one at
- * fault fails; a lost connection may or may not have written the batch, so every submission then
- * gets the error, as alone it would.
+ * Writes a batch in one round trip: a single statement (SQL function, migration
+ * submission_one_round_trip) that checks each case's unit, numbers it, flags an overlapping trip,
+ * and writes the rows with their explanations, first actions and audit entries. What each case
+ * needs before that (its eligibility, and the destination's zone entry for it) is computed here,
+ * the zone entry from a cache of reference data. The Idempotency-Key is enforced by the rows'
+ * unique index. A statement's error rolls the write back whole, so each submission is then written
+ * alone and only the one at fault fails; a lost connection may or may not have written the batch,
+ * so every submission then gets the error, as alone it would.
  */
 async function writeBatch(
   database: Database,
   scope: DbScope,
   items: Submission[],
 ): Promise<ItemOutcome<Submitted>[]> {
-  const reads = await readAll(database, scope, items);
   const outcomes: ItemOutcome<Submitted>[] = [];
   const ready: Prepared[] = [];
   for (const [index, item] of items.entries()) {
-    const read = reads[index];
     try {
-      if (!read) throw new Error("submission read returned no row");
-      if (read.existing) {
-        outcomes.push({ ok: true, value: { id: read.existing, created: false } });
-        continue;
-      }
-      const prepared = await prepare(item, read, index);
-      ready.push(prepared);
-      outcomes.push({ ok: true, value: { id: prepared.row.id, created: true, view: prepared.view } });
+      ready.push(await prepare(item, index));
+      outcomes.push({ ok: false, error: new Error("submission not answered by its batch") });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       outcomes.push({ ok: false, error });
     }
   }
   if (ready.length === 0) return outcomes;
-  let written: Set<string>;
+  let answers: Map<string, WriteAnswer>;
   try {
-    written = await writeAll(database, scope, ready);
+    answers = await writeAll(database, scope, ready);
   } catch (err) {
     const statementFailed = typeof (err as { code?: unknown }).code === "string";
     if (!statementFailed || items.length === 1) throw err;
@@ -152,9 +148,15 @@ async function writeBatch(
       return outcome.value;
     });
   }
-  // A row not written met another with the same Idempotency-Key (in this batch, or committed
-  // meanwhile by a concurrent request): the retry answers the first application.
-  const lost = ready.filter((p) => !written.has(p.row.id));
+  // A row neither written nor refused met another with the same Idempotency-Key (in this batch, or
+  // committed earlier or meanwhile): the retry answers the first application.
+  const lost: Prepared[] = [];
+  for (const p of ready) {
+    const answer = answers.get(p.row.id);
+    if (!answer) lost.push(p);
+    else if (answer.outcome === "WRITTEN") outcomes[p.index] = { ok: true, value: answered(p, answer) };
+    else outcomes[p.index] = { ok: false, error: answer.outcome === "NOT_IAB" ? notAnIab() : notFound() };
+  }
   if (lost.length > 0) {
     const firsts = await database.tx(scope, (tx) => firstOfKeys(tx, lost));
     for (const p of lost) {
@@ -170,68 +172,70 @@ async function writeBatch(
 /** Statuses of a live application, for the overlapping-trip flag. */
 const LIVE_STATUSES = ["SUBMITTED", "CHECKED", "APPROVED", "ISSUED", "REGISTERED"];
 
-/** What a submission reads before writing. */
-interface SubmitReads {
-  existing: string | null;
-  unit_id: string | null;
-  agency: string | null;
-  path: string | null;
-  code: string | null;
-  pass_series: string | null;
-  others: ApplicationData[] | null;
-  zone: Record<string, unknown> | null;
-  seq: string | number | null;
+/** What the write answers for one case: written with its number and flags, or refused. */
+interface WriteAnswer {
+  id: string;
+  outcome: "WRITTEN" | "NOT_IAB" | "OUT_OF_SCOPE";
+  number: string | null;
+  unit_path: string | null;
+  flags: string[] | null;
 }
 
-/**
- * Reads what every submission of a batch needs, in one call: its idempotency key's first
- * application, the receiving unit, the same person's live applications, the destination's zone
- * entry and the next number. The number is spent even when the application is not written (gaps
- * are fine).
- */
-async function readAll(
-  database: Database,
-  scope: DbScope,
-  items: readonly Submission[],
-): Promise<SubmitReads[]> {
-  const inputs = items.map((item, n) => ({
-    n,
-    entered_by: item.actor.userId,
-    idem: item.input.idempotencyKey ?? null,
-    unit_id: item.input.unitId ?? item.actor.unitId,
-    surname: item.input.data.applicant.surname,
-    birth_year: item.input.data.applicant.birthYear,
-    kato: item.input.data.destinations[0] ?? "",
-    departure: item.input.data.departureDate,
-  }));
-  return database.call<SubmitReads>("shekara_submission_reads", scope, [
-    JSON.stringify(inputs),
-    LIVE_STATUSES,
-  ]);
+/** The answer of a written case: the row completed with what the database gave it, and its view. */
+function answered(p: Prepared, answer: WriteAnswer): Submitted {
+  const row = {
+    ...p.row,
+    number: answer.number ?? "",
+    unitPath: answer.unit_path ?? "",
+    flags: answer.flags ?? p.row.flags,
+  };
+  return {
+    id: row.id,
+    created: true,
+    view: {
+      row,
+      state: p.shown,
+      actions: [p.action],
+      allowed: allowedActions(p.actor, row, p.shown),
+      files: [],
+    },
+  };
 }
 
-/** A submission ready to write: its row, first action, audit entry and the view to answer with. */
+/** The refusal of a unit that is not an internal affairs body (or does not exist). */
+function notAnIab(): AppError {
+  return invalid("unitId", {
+    kk: "бұл ішкі істер органы емес",
+    ru: "это не орган внутренних дел",
+    en: "not an internal affairs body",
+  });
+}
+
+/** A submission ready to write: its row, first action, audit entry and what its view needs. */
 interface Prepared {
   index: number;
+  actor: Actor;
+  /** The row as far as it is known here: the database gives it its number and unit path. */
   row: typeof applications.$inferSelect;
+  /** The application submitted (the row's data). */
+  data: ApplicationData;
   /** The eligibility answer as the row stores it, and the explanation texts it refers to. */
   stored: ReturnType<typeof compactEligibility>;
   action: PassAction;
   audit: AuditEntry;
-  view: CaseView;
+  /** The case's state as shown today. */
+  shown: CaseState;
 }
 
-/** Writes the batch's new cases in one call; answers the ids written. */
+/** Writes the batch's new cases in one call; answers each case's outcome by its id. */
 async function writeAll(
   database: Database,
   scope: DbScope,
   ready: readonly Prepared[],
-): Promise<Set<string>> {
-  const rows = ready.map(({ row, stored }) => ({
+): Promise<Map<string, WriteAnswer>> {
+  const rows = ready.map(({ row, stored, data }) => ({
     id: row.id,
-    number: row.number,
     unit_id: row.unitId,
-    unit_path: row.unitPath,
     applicant_user_id: row.applicantUserId,
     entered_by: row.enteredBy,
     idempotency_key: row.idempotencyKey,
@@ -242,6 +246,9 @@ async function writeAll(
     birth_year: row.birthYear,
     destination_kato: row.destinationKato,
     departure_date: row.departureDate,
+    // The overlapping-trip check compares the same document's trips (see `tripEnd`).
+    trip_end: tripEnd(data),
+    document: data.applicant.identityDocument.number,
     purpose: row.purpose,
     data: row.data,
     eligibility: stored.stored,
@@ -260,18 +267,19 @@ async function writeAll(
   }));
   const stored = storedTextsOf(database);
   const texts = distinctTexts(ready.flatMap((p) => p.stored.texts)).filter((t) => !stored.has(t.id));
-  const written = await database.call<{ written_id: string }>("shekara_write_submissions", scope, [
+  const answers = await database.call<WriteAnswer>("shekara_write_submissions", scope, [
     JSON.stringify(rows),
     JSON.stringify(texts),
     JSON.stringify(actions),
     JSON.stringify(auditRows(ready.map((p) => p.audit))),
+    LIVE_STATUSES,
   ]);
   // Only once a row that refers to them committed, since the function writes texts for written rows.
-  if (written.length > 0) {
+  if (answers.some((a) => a.outcome === "WRITTEN")) {
     if (stored.size + texts.length > STORED_TEXTS_MAX) stored.clear();
     for (const text of texts) stored.add(text.id);
   }
-  return new Set(written.map((r) => r.written_id));
+  return new Map(answers.map((a) => [a.id, a]));
 }
 
 /**
@@ -292,9 +300,12 @@ function storedTextsOf(database: Database): Set<string> {
   return stored;
 }
 
-/** Runs the rules on one submission and builds its row, first action, audit entry and view. */
-async function prepare(item: Submission, reads: SubmitReads, index: number): Promise<Prepared> {
-  const { actor, input, now, isCitizen, scope } = item;
+/**
+ * Runs the rules on one submission and builds its row, first action and audit entry. The unit is
+ * checked by the write (an IAB, in the writer's scope), which also numbers the case.
+ */
+async function prepare(item: Submission, index: number): Promise<Prepared> {
+  const { actor, input, now, isCitizen } = item;
   const unitId = input.unitId ?? actor.unitId;
   if (!unitId)
     throw invalid("unitId", {
@@ -302,16 +313,7 @@ async function prepare(item: Submission, reads: SubmitReads, index: number): Pro
       ru: "выберите орган внутренних дел по месту постоянного жительства (Z p.26)",
       en: "choose the internal affairs body of your permanent residence (Z p.26)",
     });
-  if (!reads.unit_id || reads.agency !== "IAB" || !reads.path || !reads.code) {
-    throw invalid("unitId", {
-      kk: "бұл ішкі істер органы емес",
-      ru: "это не орган внутренних дел",
-      en: "not an internal affairs body",
-    });
-  }
-  const unit = { id: reads.unit_id, path: reads.path, code: reads.code, passSeries: reads.pass_series };
-  if (!isCitizen && !pathInScope(scope, unit.path)) throw notFound();
-  const eligibility = await eligibilityOf(item.deps, input.data, zoneEntryOf(reads.zone));
+  const eligibility = await eligibilityOf(item.deps, input.data);
   const ctx = { ruleSets: item.ruleSets };
   const id = randomUUID();
   const action: PassAction = {
@@ -322,17 +324,14 @@ async function prepare(item: Submission, reads: SubmitReads, index: number): Pro
     payload: input.data,
   };
   const state = apply(NEW_CASE, action, ctx);
-  const flags = new Set<string>(state.flags);
-  if (overlaps(reads.others ?? [], input.data)) flags.add("OVERLAPPING_APPLICATION");
-  const number = `${unit.passSeries ?? unit.code}-${now.getUTCFullYear()}-A${String(reads.seq).padStart(6, "0")}`;
   const a = input.data.applicant;
   // The row is written with its projection after the first action (version 1), and the action
   // with sequence 1, so a new case costs two inserts instead of insert, insert and update.
   const row: typeof applications.$inferSelect = {
     id,
-    number,
+    number: "",
     unitId,
-    unitPath: unit.path,
+    unitPath: "",
     applicantUserId: isCitizen ? actor.userId : null,
     enteredBy: actor.userId,
     idempotencyKey: input.idempotencyKey ?? null,
@@ -347,32 +346,34 @@ async function prepare(item: Submission, reads: SubmitReads, index: number): Pro
     purpose: input.data.purpose,
     data: input.data,
     eligibility,
-    flags: [...flags],
+    flags: [...state.flags],
     lang: input.lang,
     version: 1,
     isDemo: false,
     createdAt: now,
     updatedAt: now,
   };
-  // The case as shown today: the same state, its dated flags and status derived for today.
-  const shown = deriveOn(state, localDate(now));
   return {
     index,
+    actor,
     row,
+    data: input.data,
     stored: compactEligibility(eligibility),
     action,
     audit: {
       at: now,
       actor,
       meta: item.meta,
+      // The write adds the case's number, unit code and flags, which it finds.
       input: {
         action: "application.submit",
         objectType: "application",
         objectId: id,
-        details: { number, unit: unit.code, flags: row.flags, outcome: eligibility.outcome },
+        details: { outcome: eligibility.outcome },
       },
     },
-    view: { row, state: shown, actions: [action], allowed: allowedActions(actor, row, shown), files: [] },
+    // The case as shown today: the same state, its dated flags and status derived for today.
+    shown: deriveOn(state, localDate(now)),
   };
 }
 
@@ -399,11 +400,7 @@ const IDENTITY_DOCUMENTS: Record<ApplicationData["applicant"]["identityDocument"
 };
 
 /** Runs the eligibility engine on an application, as the officer and the citizen will see it (Z-9). */
-async function eligibilityOf(
-  deps: Pick<Deps, "database" | "clock">,
-  data: ApplicationData,
-  zone: ZoneEntry | undefined,
-) {
+async function eligibilityOf(deps: Pick<Deps, "database" | "clock">, data: ApplicationData) {
   const departureYear = Number(data.departureDate.slice(0, 4));
   return checkEligibility(
     deps,
@@ -418,42 +415,18 @@ async function eligibilityOf(
       status: [],
       documents: [IDENTITY_DOCUMENTS[data.applicant.identityDocument.kind]],
     },
-    // The submission read the destination's zone entry already; anything else is looked up here.
-    async (date, kato) =>
-      date === data.departureDate && kato === data.destinations[0]
-        ? zone
-        : deps.database.tx({ unitPaths: [] }, (tx) => findZoneEntry(tx, date, kato)),
+    // Every submission looks up its destination: from the reference cache, not a read of its own.
+    (date, kato) => cachedZoneEntry(deps.database, date, kato),
   );
 }
 
-/** A zone entry read as JSON (snake_case columns) in the shape Drizzle gives. */
-function zoneEntryOf(json: Record<string, unknown> | null): ZoneEntry | undefined {
-  if (!json) return undefined;
-  const text = (key: string) => (json[key] === null || json[key] === undefined ? null : String(json[key]));
-  return {
-    listId: String(json.list_id),
-    kato: String(json.kato),
-    kind: String(json.kind),
-    nameKk: String(json.name_kk),
-    nameRu: String(json.name_ru),
-    regionKato: String(json.region_kato),
-    regionKk: String(json.region_kk),
-    regionRu: String(json.region_ru),
-    districtKato: text("district_kato"),
-    districtKk: text("district_kk"),
-    districtRu: text("district_ru"),
-    inStrip: json.in_strip === true,
-  };
-}
-
-/** Another live application of the same person whose trip overlaps this one (flagged, not refused). */
-function overlaps(others: readonly ApplicationData[], data: ApplicationData): boolean {
-  const a = data.applicant;
-  const end = (d: ApplicationData) => addDaysIso(d.departureDate, d.stayDays ?? 1);
-  return others.some((other) => {
-    const same = other.applicant.identityDocument.number === a.identityDocument.number;
-    return same && other.departureDate <= end(data) && data.departureDate <= end(other);
-  });
+/**
+ * The day a trip ends, for the overlapping-trip flag: `stayDays` (or one day) after departure.
+ * Another live application of the same person and document whose trip overlaps this one is
+ * flagged, not refused; the write compares them (migration submission_one_round_trip).
+ */
+export function tripEnd(data: ApplicationData): string {
+  return addDaysIso(data.departureDate, data.stayDays ?? 1);
 }
 
 /** The ISO date `days` after `date`. */

@@ -8,6 +8,7 @@ import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { duplicateOfLine, IMPORT_REASONS, parseCsvRows, problemLine, type RowProblem, toCsv } from "./csv.js";
+import { forgetZoneEntries, type ZoneEntry } from "./zone-entries.js";
 
 /** Kinds of administrative-territorial units in the zone list (Z p.2). */
 export const ZONE_KINDS = [
@@ -19,6 +20,8 @@ export const ZONE_KINDS = [
   "AIRPORT",
   "RIVER_PORT",
 ] as const;
+
+export { findZoneEntry, type ZoneEntry } from "./zone-entries.js";
 
 const kato = matching(/^\d{9}$/, KATO_FORMAT);
 const yesNo = z
@@ -115,7 +118,7 @@ export async function importZoneList(
     problems.push({ line: 1, field: "*", reason: IMPORT_REASONS.noRows });
   if (problems.length > 0) throw rejectRows(problems);
   const now = deps.clock.now();
-  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+  const report = await deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
     let list = (
       await tx.select().from(zoneLists).where(eq(zoneLists.effectiveFrom, input.effectiveFrom)).limit(1)
     )[0];
@@ -188,6 +191,8 @@ export async function importZoneList(
     });
     return report;
   });
+  forgetZoneEntries(deps.database);
+  return report;
 }
 
 function entryOf(listId: string, row: ZoneRow): typeof zoneEntries.$inferInsert {
@@ -252,7 +257,6 @@ export function listZoneVersions(deps: Pick<Deps, "database">) {
 }
 
 /** A zone entry as the API shows it. */
-export type ZoneEntry = typeof zoneEntries.$inferSelect;
 
 /** Searches the list in force at a date by name (kk or ru, any case) or KATO prefix. */
 export async function searchZone(
@@ -281,20 +285,6 @@ export async function searchZone(
     const total = await tx.select({ n: sql<number>`count(*)::int` }).from(zoneEntries).where(where);
     return { effectiveFrom: list.effectiveFrom, items, total: Number(total[0]?.n ?? 0) };
   });
-}
-
-/** Resolves a KATO code in the list in force at a date; undefined when the place is outside the zone. */
-export async function findZoneEntry(tx: Tx, date: string, katoCode: string): Promise<ZoneEntry | undefined> {
-  // One statement: the list in force at the date is a subquery (the lookup sits on the submit path).
-  const listInForce = sql`(SELECT l.id FROM zone_lists l WHERE l.effective_from <= ${date}
-                           ORDER BY l.effective_from DESC LIMIT 1)`;
-  return (
-    await tx
-      .select()
-      .from(zoneEntries)
-      .where(and(eq(zoneEntries.listId, listInForce), eq(zoneEntries.kato, katoCode)))
-      .limit(1)
-  )[0];
 }
 
 /** The zone list in force at a date as CSV (same columns as the import). */

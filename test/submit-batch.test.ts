@@ -135,6 +135,24 @@ describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
     expect(rows[0]?.n).toBe(1);
   });
 
+  it("answers a retry with the first application even when the retry alone would now be refused", async () => {
+    const first = await submit(officer, application("Кейінгі", "R888888"), "late-retry-0001");
+    expect(first.statusCode).toBe(201);
+    // The same key with a departure that has passed (refused by the lead-time rule, Z p.7), as a
+    // retry sent after the day moved on would be: the first application, not a refusal.
+    const late = { ...application("Кейінгі", "R888888"), departureDate: "2026-11-25" };
+    const retry = await submit(officer, late, "late-retry-0001");
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(first.json().id);
+    // Without a key it is refused, and nothing is written.
+    const alone = await submit(officer, late);
+    expect(alone.statusCode).toBe(409);
+    const rows = await t.deps.database.ownerQuery(
+      "SELECT count(*)::int AS n FROM applications WHERE surname = 'Кейінгі'",
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
   it("refuses one submission of a batch on its own, writing the others", async () => {
     const district = String(
       (await t.deps.database.ownerQuery("SELECT id FROM units WHERE agency <> 'IAB' LIMIT 1"))[0]?.id,

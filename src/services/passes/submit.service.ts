@@ -137,37 +137,55 @@ async function writeBatch(
       outcomes.push({ ok: false, error });
     }
   }
-  if (ready.length === 0) return outcomes;
-  let answers: Map<string, WriteAnswer>;
-  try {
-    answers = await writeAll(database, scope, ready);
-  } catch (err) {
-    const statementFailed = typeof (err as { code?: unknown }).code === "string";
-    if (!statementFailed || items.length === 1) throw err;
-    return oneByOne(items, async (item) => {
-      const [outcome] = await writeBatch(database, scope, [item]);
-      if (!outcome) throw new Error("submission batch answered nothing");
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
-    });
-  }
-  // A row neither written nor refused met another with the same Idempotency-Key (in this batch, or
-  // committed earlier or meanwhile): the retry answers the first application.
-  const lost: Prepared[] = [];
-  for (const p of ready) {
-    const answer = answers.get(p.row.id);
-    if (!answer) lost.push(p);
-    else if (answer.outcome === "WRITTEN") outcomes[p.index] = { ok: true, value: answered(p, answer) };
-    else outcomes[p.index] = { ok: false, error: answer.outcome === "NOT_IAB" ? notAnIab() : notFound() };
-  }
-  if (lost.length > 0) {
-    const firsts = await database.tx(scope, (tx) => firstOfKeys(tx, lost));
-    for (const p of lost) {
-      const first = firsts.get(`${p.row.enteredBy}|${p.row.idempotencyKey}`);
-      outcomes[p.index] = first
-        ? { ok: true, value: { id: first, created: false } }
-        : { ok: false, error: new AppError("CONCURRENT_CHANGE") };
+  if (ready.length > 0) {
+    let answers: Map<string, WriteAnswer>;
+    try {
+      answers = await writeAll(database, scope, ready);
+    } catch (err) {
+      const statementFailed = typeof (err as { code?: unknown }).code === "string";
+      if (!statementFailed || items.length === 1) throw err;
+      return oneByOne(items, async (item) => {
+        const [outcome] = await writeBatch(database, scope, [item]);
+        if (!outcome) throw new Error("submission batch answered nothing");
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
+      });
     }
+    for (const p of ready) {
+      const answer = answers.get(p.row.id);
+      outcomes[p.index] = !answer
+        ? // Neither written nor refused: it met its Idempotency-Key in the unique index.
+          { ok: false, error: new AppError("CONCURRENT_CHANGE") }
+        : answer.outcome === "WRITTEN"
+          ? { ok: true, value: answered(p, answer) }
+          : { ok: false, error: answer.outcome === "NOT_IAB" ? notAnIab() : notFound() };
+    }
+  }
+  return answerRetries(database, scope, items, outcomes);
+}
+
+/**
+ * A submission not written may be the retry of one written before: its Idempotency-Key met the
+ * first (in this batch, or committed earlier or meanwhile), or it is refused now (a departure too
+ * close by today) though its first was taken. A retry answers the first application; the others
+ * keep their refusal.
+ */
+async function answerRetries(
+  database: Database,
+  scope: DbScope,
+  items: readonly Submission[],
+  outcomes: ItemOutcome<Submitted>[],
+): Promise<ItemOutcome<Submitted>[]> {
+  const keyed = items.flatMap((item, index) =>
+    !outcomes[index]?.ok && item.input.idempotencyKey
+      ? [{ index, enteredBy: item.actor.userId, idempotencyKey: item.input.idempotencyKey }]
+      : [],
+  );
+  if (keyed.length === 0) return outcomes;
+  const firsts = await database.tx(scope, (tx) => firstOfKeys(tx, keyed));
+  for (const k of keyed) {
+    const first = firsts.get(`${k.enteredBy}|${k.idempotencyKey}`);
+    if (first) outcomes[k.index] = { ok: true, value: { id: first, created: false } };
   }
   return outcomes;
 }
@@ -380,9 +398,12 @@ async function prepare(item: Submission, index: number): Promise<Prepared> {
   };
 }
 
-/** The first application of each (author, Idempotency-Key) among the given rows. */
-async function firstOfKeys(tx: Tx, lost: readonly Prepared[]): Promise<Map<string, string>> {
-  const keys = lost.map(({ row }) => ({ entered_by: row.enteredBy, idem: row.idempotencyKey }));
+/** The first application of each (author, Idempotency-Key) given. */
+async function firstOfKeys(
+  tx: Tx,
+  keyed: readonly { enteredBy: string; idempotencyKey: string }[],
+): Promise<Map<string, string>> {
+  const keys = keyed.map((k) => ({ entered_by: k.enteredBy, idem: k.idempotencyKey }));
   const result = await tx.execute(sql`
     SELECT x.id, x.entered_by, x.idempotency_key FROM applications x
     JOIN json_to_recordset(${JSON.stringify(keys)}::json) AS k(entered_by uuid, idem text)

@@ -162,10 +162,9 @@ function allowedFor(actor: Actor, row: ActRow): ActAction[] {
 }
 
 async function viewOf(tx: Tx, actor: Actor, row: ActRow): Promise<ActView> {
-  const [giver, receiver] = await Promise.all([
-    unitById(tx, row.giverUnitId),
-    unitById(tx, row.receiverUnitId),
-  ]);
+  // In turn: a transaction's queries share one connection.
+  const giver = await unitById(tx, row.giverUnitId);
+  const receiver = await unitById(tx, row.receiverUnitId);
   if (!giver || !receiver) throw new Error("act units missing");
   return {
     id: row.id,

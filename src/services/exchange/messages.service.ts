@@ -494,13 +494,25 @@ export async function loadView(tx: Tx, id: string, _sender?: ExchangeUnitRow): P
 async function viewsOf(tx: Tx, rows: (typeof exchangeMessages.$inferSelect)[]): Promise<MessageView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [units, addressees, attachments, created, discharged] = await Promise.all([
-    allUnits(tx),
-    tx.select().from(exchangeAddressees).where(inArray(exchangeAddressees.messageId, ids)),
-    tx.select().from(exchangeAttachments).where(inArray(exchangeAttachments.messageId, ids)),
-    tx.select().from(exchangeObligations).where(inArray(exchangeObligations.sourceMessageId, ids)),
-    tx.select().from(exchangeObligations).where(inArray(exchangeObligations.deliveredMessageId, ids)),
-  ]);
+  // One query at a time: a transaction is one connection, which runs its queries in turn anyway
+  // (pg warns of queries sent to a busy client, and its next major version refuses them).
+  const units = await allUnits(tx);
+  const addressees = await tx
+    .select()
+    .from(exchangeAddressees)
+    .where(inArray(exchangeAddressees.messageId, ids));
+  const attachments = await tx
+    .select()
+    .from(exchangeAttachments)
+    .where(inArray(exchangeAttachments.messageId, ids));
+  const created = await tx
+    .select()
+    .from(exchangeObligations)
+    .where(inArray(exchangeObligations.sourceMessageId, ids));
+  const discharged = await tx
+    .select()
+    .from(exchangeObligations)
+    .where(inArray(exchangeObligations.deliveredMessageId, ids));
   const byId = new Map(units.map((u) => [u.id, u]));
   const unitRef = (unitId: string): UnitRef => {
     const u = byId.get(unitId);

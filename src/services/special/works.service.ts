@@ -92,25 +92,31 @@ async function candidateUnits(tx: Tx, body: WorkBody) {
 export async function previewRoute(deps: Pick<Deps, "database" | "clock">, kind: WorkKind, inStrip: boolean) {
   const rules = specialRulesAt(localDate(deps.clock.now()));
   const route = routeWorks(rules, kind, inStrip);
-  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => ({
-    routeId: route.id,
-    rulesVersion: rules.version,
-    clauses: route.clauses,
-    explanation: route.explanation,
-    bodies: await Promise.all(
-      route.bodies.map(async (b) => ({
+  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    // One query at a time: a transaction is one connection, which runs its queries in turn.
+    const bodies = [];
+    for (const b of route.bodies) {
+      const candidates = await candidateUnits(tx, b.body);
+      bodies.push({
         body: b.body,
         role: b.role,
         name: BODY_NAMES[b.body],
-        units: (await candidateUnits(tx, b.body)).map((u) => ({
+        units: candidates.map((u) => ({
           id: u.id,
           nameKk: u.nameKk,
           nameRu: u.nameRu,
           nameEn: u.nameEn ?? u.nameRu,
         })),
-      })),
-    ),
-  }));
+      });
+    }
+    return {
+      routeId: route.id,
+      rulesVersion: rules.version,
+      clauses: route.clauses,
+      explanation: route.explanation,
+      bodies,
+    };
+  });
 }
 
 /** Submits an application; the rule set in force routes it (Z p.28). */

@@ -8,7 +8,7 @@ import { invalid } from "../core/errors.js";
 import { ruleSetAt } from "../core/rules/index.js";
 import { localDate } from "../core/time.js";
 import type { Deps } from "./context.js";
-import { findZoneEntry, type ZoneEntry } from "./reference/zone.service.js";
+import { cachedZoneEntry } from "./reference/zone-entries.js";
 import { loadRuleSets } from "./rules/rules.service.js";
 
 /** The engine's answer plus the resolved destination, for display. */
@@ -30,11 +30,6 @@ export interface EligibilityAnswer extends EligibilityResult {
 export async function checkEligibility(
   deps: Pick<Deps, "database" | "clock">,
   input: unknown,
-  /**
-   * How to find the destination in the zone list in force at a date; by default a lookup in its
-   * own transaction. An application being written passes the entry it already read.
-   */
-  lookup?: (date: string, kato: string) => Promise<ZoneEntry | undefined>,
 ): Promise<EligibilityAnswer> {
   const facts = parseTravellerFacts(input);
   const today = localDate(deps.clock.now());
@@ -50,9 +45,8 @@ export async function checkEligibility(
       });
     }
     const code = facts.destination;
-    const entry = lookup
-      ? await lookup(facts.departureDate, code)
-      : await deps.database.tx({ unitPaths: [] }, (tx) => findZoneEntry(tx, facts.departureDate, code));
+    // From the zone-list cache: every submission and every public check looks a place up.
+    const entry = await cachedZoneEntry(deps.database, facts.departureDate, code);
     place = entry
       ? { inZone: true, inStrip: entry.inStrip, isSettlement: entry.kind !== "DISTRICT" }
       : { inZone: false, inStrip: false };

@@ -18,7 +18,6 @@ import { type AuditEntry, auditRows } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
-import { cachedZoneEntry } from "../reference/zone-entries.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { allowedActions, type CaseView } from "./case-view.js";
 import { compactEligibility, distinctTexts } from "./explanations.js";
@@ -426,22 +425,17 @@ const IDENTITY_DOCUMENTS: Record<ApplicationData["applicant"]["identityDocument"
 /** Runs the eligibility engine on an application, as the officer and the citizen will see it (Z-9). */
 async function eligibilityOf(deps: Pick<Deps, "database" | "clock">, data: ApplicationData) {
   const departureYear = Number(data.departureDate.slice(0, 4));
-  return checkEligibility(
-    deps,
-    {
-      citizenship: data.applicant.citizenship,
-      ageYears: Math.max(0, departureYear - data.applicant.birthYear),
-      residesInZone: false,
-      destination: data.destinations[0],
-      departureDate: data.departureDate,
-      ...(data.stayDays ? { stayDays: data.stayDays } : {}),
-      purpose: data.purpose,
-      status: [],
-      documents: [IDENTITY_DOCUMENTS[data.applicant.identityDocument.kind]],
-    },
-    // Every submission looks up its destination: from the reference cache, not a read of its own.
-    (date, kato) => cachedZoneEntry(deps.database, date, kato),
-  );
+  return checkEligibility(deps, {
+    citizenship: data.applicant.citizenship,
+    ageYears: Math.max(0, departureYear - data.applicant.birthYear),
+    residesInZone: false,
+    destination: data.destinations[0],
+    departureDate: data.departureDate,
+    ...(data.stayDays ? { stayDays: data.stayDays } : {}),
+    purpose: data.purpose,
+    status: [],
+    documents: [IDENTITY_DOCUMENTS[data.applicant.identityDocument.kind]],
+  });
 }
 
 /**

@@ -38,7 +38,7 @@ export interface Submitted {
   view?: CaseView;
 }
 
-/** One submission waiting for its batch. */
+/** One submission as received, before the rules run on it. */
 interface Submission {
   actor: Actor;
   meta: RequestMeta;
@@ -68,15 +68,21 @@ export async function submitApplication(
   if (!isCitizen) requirePermission(actor, "applications.intake");
   const scope: DbScope = isCitizen ? { unitPaths: [], userId: actor.userId } : scopeOf(actor);
   const ruleSets = await loadRuleSets(deps.database);
-  return queueOf(deps.database).submit(scope, {
-    actor,
-    meta,
-    input,
-    isCitizen,
-    now: deps.clock.now(),
-    ruleSets,
-    deps,
-  });
+  // Prepared before it joins the queue: the rules run while earlier batches are in the database,
+  // and a batch holds its place in flight only for its write.
+  let prepared: Prepared;
+  try {
+    prepared = await prepare({ actor, meta, input, isCitizen, now: deps.clock.now(), ruleSets, deps });
+  } catch (error) {
+    // Refused now (a departure the day has moved past), yet it may retry one taken before.
+    if (!(error instanceof AppError) || !input.idempotencyKey) throw error;
+    const key = { enteredBy: actor.userId, idempotencyKey: input.idempotencyKey };
+    const first = await deps.database.tx(scope, (tx) => firstOfKeys(tx, [key]));
+    const id = first.get(`${key.enteredBy}|${key.idempotencyKey}`);
+    if (!id) throw error;
+    return { id, created: false };
+  }
+  return queueOf(deps.database).submit(scope, prepared);
 }
 
 /** Most submissions in one transaction: bounds the statements' size and the time a batch holds its rows. */
@@ -90,7 +96,7 @@ const MAX_IN_FLIGHT = 3;
 const queues = new WeakMap<Database, ReturnType<typeof newQueue>>();
 
 function newQueue(database: Database) {
-  return groupCommit<DbScope, Submission, Submitted>({
+  return groupCommit<DbScope, Prepared, Submitted>({
     maxBatch: MAX_BATCH,
     maxInFlight: MAX_IN_FLIGHT,
     // Items share a transaction only under one scope, so row-level security checks each row
@@ -114,8 +120,8 @@ function queueOf(database: Database) {
  * Writes a batch in one round trip: a single statement (SQL function, migration
  * submission_one_round_trip) that checks each case's unit, numbers it, flags an overlapping trip,
  * and writes the rows with their explanations, first actions and audit entries. What each case
- * needs before that (its eligibility, and the destination's zone entry for it) is computed here,
- * the zone entry from a cache of reference data. The Idempotency-Key is enforced by the rows'
+ * needs before that (its eligibility, and the destination's zone entry for it) was computed before
+ * it joined the queue, the zone entry from a cache of reference data. The Idempotency-Key is enforced by the rows'
  * unique index. A statement's error rolls the write back whole, so each submission is then written
  * alone and only the one at fault fails; a lost connection may or may not have written the batch,
  * so every submission then gets the error, as alone it would.
@@ -123,36 +129,29 @@ function queueOf(database: Database) {
 async function writeBatch(
   database: Database,
   scope: DbScope,
-  items: Submission[],
+  ready: Prepared[],
 ): Promise<ItemOutcome<Submitted>[]> {
-  const outcomes: ItemOutcome<Submitted>[] = [];
-  const ready: Prepared[] = [];
-  for (const [index, item] of items.entries()) {
-    try {
-      ready.push(await prepare(item, index));
-      outcomes.push({ ok: false, error: new Error("submission not answered by its batch") });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      outcomes.push({ ok: false, error });
-    }
-  }
+  const outcomes: ItemOutcome<Submitted>[] = ready.map(() => ({
+    ok: false,
+    error: new Error("submission not answered by its batch"),
+  }));
   if (ready.length > 0) {
     let answers: Map<string, WriteAnswer>;
     try {
       answers = await writeAll(database, scope, ready);
     } catch (err) {
       const statementFailed = typeof (err as { code?: unknown }).code === "string";
-      if (!statementFailed || items.length === 1) throw err;
-      return oneByOne(items, async (item) => {
+      if (!statementFailed || ready.length === 1) throw err;
+      return oneByOne(ready, async (item) => {
         const [outcome] = await writeBatch(database, scope, [item]);
         if (!outcome) throw new Error("submission batch answered nothing");
         if (!outcome.ok) throw outcome.error;
         return outcome.value;
       });
     }
-    for (const p of ready) {
+    for (const [index, p] of ready.entries()) {
       const answer = answers.get(p.row.id);
-      outcomes[p.index] = !answer
+      outcomes[index] = !answer
         ? // Neither written nor refused: it met its Idempotency-Key in the unique index.
           { ok: false, error: new AppError("CONCURRENT_CHANGE") }
         : answer.outcome === "WRITTEN"
@@ -160,24 +159,23 @@ async function writeBatch(
           : { ok: false, error: answer.outcome === "NOT_IAB" ? notAnIab() : notFound() };
     }
   }
-  return answerRetries(database, scope, items, outcomes);
+  return answerRetries(database, scope, ready, outcomes);
 }
 
 /**
  * A submission not written may be the retry of one written before: its Idempotency-Key met the
- * first (in this batch, or committed earlier or meanwhile), or it is refused now (a departure too
- * close by today) though its first was taken. A retry answers the first application; the others
- * keep their refusal.
+ * first (in this batch, or committed earlier or meanwhile). A retry answers the first application;
+ * the others keep their refusal. (A retry the rules refuse now is answered before it is queued.)
  */
 async function answerRetries(
   database: Database,
   scope: DbScope,
-  items: readonly Submission[],
+  ready: readonly Prepared[],
   outcomes: ItemOutcome<Submitted>[],
 ): Promise<ItemOutcome<Submitted>[]> {
-  const keyed = items.flatMap((item, index) =>
-    !outcomes[index]?.ok && item.input.idempotencyKey
-      ? [{ index, enteredBy: item.actor.userId, idempotencyKey: item.input.idempotencyKey }]
+  const keyed = ready.flatMap(({ row }, index) =>
+    !outcomes[index]?.ok && row.idempotencyKey
+      ? [{ index, enteredBy: row.enteredBy, idempotencyKey: row.idempotencyKey }]
       : [],
   );
   if (keyed.length === 0) return outcomes;
@@ -233,7 +231,6 @@ function notAnIab(): AppError {
 
 /** A submission ready to write: its row, first action, audit entry and what its view needs. */
 interface Prepared {
-  index: number;
   actor: Actor;
   /** The row as far as it is known here: the database gives it its number and unit path. */
   row: typeof applications.$inferSelect;
@@ -324,7 +321,7 @@ function storedTextsOf(database: Database): Set<string> {
  * Runs the rules on one submission and builds its row, first action and audit entry. The unit is
  * checked by the write (an IAB, in the writer's scope), which also numbers the case.
  */
-async function prepare(item: Submission, index: number): Promise<Prepared> {
+async function prepare(item: Submission): Promise<Prepared> {
   const { actor, input, now, isCitizen } = item;
   const unitId = input.unitId ?? actor.unitId;
   if (!unitId)
@@ -374,7 +371,6 @@ async function prepare(item: Submission, index: number): Promise<Prepared> {
     updatedAt: now,
   };
   return {
-    index,
     actor,
     row,
     data: input.data,

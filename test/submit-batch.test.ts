@@ -94,6 +94,9 @@ describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
     expect(transactions).toBeLessThanOrEqual(5);
     const ids = results.map((r) => r.id);
     expect(new Set(ids).size).toBe(30);
+    // Time-ordered ids (UUID v7) of the clock's instant: the rows land at the indexes' right edge.
+    const instant = t.deps.clock.now().getTime().toString(16).padStart(12, "0");
+    for (const id of ids) expect(`${id.slice(0, 8)}${id.slice(9, 13)}|${id[14]}`).toBe(`${instant}|7`);
     const rows = await t.deps.database.ownerQuery(
       `SELECT a.id, a.number, a.status,
          (SELECT count(*)::int FROM application_actions x WHERE x.application_id = a.id AND x.seq = 1) AS actions,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, type DbScope, rowsOf, type Tx } from "../../adapters/db/index.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
@@ -19,6 +18,7 @@ import type { Actor, Deps, RequestMeta } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
 import { loadRuleSets } from "../rules/rules.service.js";
+import { timeOrderedId } from "../time-ordered-id.js";
 import { allowedActions, type CaseView } from "./case-view.js";
 import { compactEligibility, distinctTexts } from "./explanations.js";
 
@@ -332,7 +332,7 @@ async function prepare(item: Submission): Promise<Prepared> {
     });
   const eligibility = await eligibilityOf(item.deps, input.data);
   const ctx = { ruleSets: item.ruleSets };
-  const id = randomUUID();
+  const id = timeOrderedId(now);
   const action: PassAction = {
     type: "SUBMITTED",
     at: now.toISOString(),

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Tx } from "../../adapters/db/index.js";
 import {
   type ApplicationData,
@@ -13,6 +12,7 @@ import type { Deps } from "../context.js";
 import { checkEligibility } from "../eligibility.service.js";
 import { appendAction, nextApplicationNumber } from "../passes/case.repo.js";
 import { compactEligibility, saveExplanations } from "../passes/explanations.js";
+import { timeOrderedId } from "../time-ordered-id.js";
 
 type PetitionRow = typeof petitions.$inferSelect;
 type MemberRow = typeof petitionMembers.$inferSelect;
@@ -103,7 +103,7 @@ export async function openPetitionCase(
   eligibility: unknown,
   steps: CaseStep[],
 ): Promise<{ id: string; state: CaseState }> {
-  const id = randomUUID();
+  const id = timeOrderedId(row.createdAt);
   const submitted: PassAction = {
     type: "SUBMITTED",
     at: row.createdAt.toISOString(),

@@ -729,6 +729,23 @@ describe("evaluateEligibility — properties", () => {
     );
   });
 
+  it("gives the same explanation object for the same sentences, with the text a fresh join gives", () => {
+    fc.assert(
+      fc.property(factsArb, ({ facts: f, place, today }) => {
+        const ctx = { today, ...(place ? { place } : {}) };
+        const first = evaluateEligibility(f, { ...ctx, ruleSet: RULE_SET_V1 });
+        const again = evaluateEligibility(f, { ...ctx, ruleSet: RULE_SET_V1 });
+        // A new copy of the rule set has equal texts that are new objects: its answer is joined anew.
+        const fresh = evaluateEligibility(f, { ...ctx, ruleSet: structuredClone(RULE_SET_V1) });
+        expect(again.explanation).toBe(first.explanation);
+        expect(Object.isFrozen(first.explanation)).toBe(true);
+        expect(fresh.explanation).not.toBe(first.explanation);
+        expect(fresh.explanation).toEqual(first.explanation);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("never asks to apply after the departure date, and flags only truly late applications", () => {
     fc.assert(
       fc.property(factsArb, ({ facts: f, place, today }) => {

@@ -138,12 +138,35 @@ class Trail {
     return copy;
   }
 
-  /** The explanation in every language. */
+  /**
+   * The explanation in every language. The same sentences in the same order give the same
+   * (frozen) object, joined once: every text is a rule's own, and rule sets never change once
+   * parsed, so an answer's explanation was joined anew, three languages of it, on every request.
+   */
   explanation(): Translated {
-    const join = (lang: (typeof LANGS)[number]) => this.texts.map((text) => text[lang]).join(" ");
-    return { kk: join("kk"), ru: join("ru"), en: join("en") };
+    let node = JOINED;
+    for (const text of this.texts) {
+      let next = node.next.get(text);
+      if (!next) {
+        next = { next: new WeakMap() };
+        node.next.set(text, next);
+      }
+      node = next;
+    }
+    if (!node.joined) {
+      const join = (lang: (typeof LANGS)[number]) => this.texts.map((text) => text[lang]).join(" ");
+      node.joined = Object.freeze({ kk: join("kk"), ru: join("ru"), en: join("en") });
+    }
+    return node.joined;
   }
 }
+
+/** Explanations joined so far, by their sentences in order (weakly: a retired rule set's go). */
+interface Joined {
+  next: WeakMap<Translated, Joined>;
+  joined?: Translated;
+}
+const JOINED: Joined = { next: new WeakMap() };
 
 // Rule sets are immutable once parsed, so each set's rules are grouped by kind once: an answer
 // asks for a kind about ten times, and filtering the whole set each time was a tenth of a

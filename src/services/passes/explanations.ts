@@ -23,8 +23,23 @@ const recentIds = new Map<string, { ru: string; en: string; id: string }[]>();
 const RECENT_IDS_MAX = 1024;
 let remembered = 0;
 
+/**
+ * Ids by explanation object: the engine gives the same object for the same explanation, so most
+ * lookups end here, without comparing kilobytes of text.
+ */
+const idsByObject = new WeakMap<Translated, string>();
+
 /** The content id of an explanation: SHA-256 of its three texts. */
 function idOf(text: Translated): string {
+  const same = idsByObject.get(text);
+  if (same !== undefined) return same;
+  const id = idOfText(text);
+  idsByObject.set(text, id);
+  return id;
+}
+
+/** The content id of an explanation's texts, from the recent ones or hashed. */
+function idOfText(text: Translated): string {
   const known = recentIds.get(text.kk);
   const hit = known?.find((k) => k.ru === text.ru && k.en === text.en);
   if (hit) return hit.id;

@@ -120,11 +120,11 @@ function queueOf(database: Database) {
  * Writes a batch in one round trip: a single statement (SQL function, migration
  * submission_one_round_trip) that checks each case's unit, numbers it, flags an overlapping trip,
  * and writes the rows with their explanations, first actions and audit entries. What each case
- * needs before that (its eligibility, and the destination's zone entry for it) was computed before
- * it joined the queue, the zone entry from a cache of reference data. The Idempotency-Key is enforced by the rows'
- * unique index. A statement's error rolls the write back whole, so each submission is then written
- * alone and only the one at fault fails; a lost connection may or may not have written the batch,
- * so every submission then gets the error, as alone it would.
+ * needs before that (its eligibility, and the destination's zone entry for it, from a cache of
+ * reference data) was computed before it joined the queue. The Idempotency-Key is enforced by the
+ * rows' unique index. A statement's error rolls the write back whole, so each submission is then
+ * written alone and only the one at fault fails; a lost connection may or may not have written the
+ * batch, so every submission then gets the error, as alone it would.
  */
 async function writeBatch(
   database: Database,

@@ -5,6 +5,7 @@ import {
   parseTravellerFacts,
 } from "../core/eligibility/index.js";
 import { invalid } from "../core/errors.js";
+import type { ApplicationData } from "../core/passes/index.js";
 import { ruleSetAt } from "../core/rules/index.js";
 import { localDate } from "../core/time.js";
 import type { Deps } from "./context.js";
@@ -63,4 +64,26 @@ export async function checkEligibility(
   }
   const result = evaluateEligibility(facts, { ruleSet, today, ...(place ? { place } : {}) });
   return destination ? { ...result, destination } : result;
+}
+
+/**
+ * The engine's answer for an application (App.2), as the officer and the applicant see it (Z-9):
+ * an adult or child of the declared birth year travelling from outside the zone, with `documents`.
+ */
+export function applicationEligibility(
+  deps: Pick<Deps, "database" | "clock">,
+  data: ApplicationData,
+  documents: readonly string[],
+): Promise<EligibilityAnswer> {
+  return checkEligibility(deps, {
+    citizenship: data.applicant.citizenship,
+    ageYears: Math.max(0, Number(data.departureDate.slice(0, 4)) - data.applicant.birthYear),
+    residesInZone: false,
+    destination: data.destinations[0],
+    departureDate: data.departureDate,
+    ...(data.stayDays ? { stayDays: data.stayDays } : {}),
+    purpose: data.purpose,
+    status: [],
+    documents: [...documents],
+  });
 }

@@ -15,7 +15,7 @@ import type { applications } from "../../db/schema.js";
 import { requirePermission, scopeOf } from "../access.js";
 import { type AuditEntry, auditRows } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import { checkEligibility } from "../eligibility.service.js";
+import { applicationEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { timeOrderedId } from "../time-ordered-id.js";
@@ -418,20 +418,9 @@ const IDENTITY_DOCUMENTS: Record<ApplicationData["applicant"]["identityDocument"
   MILITARY_ID: "MILITARY_ID",
 };
 
-/** Runs the eligibility engine on an application, as the officer and the citizen will see it (Z-9). */
-async function eligibilityOf(deps: Pick<Deps, "database" | "clock">, data: ApplicationData) {
-  const departureYear = Number(data.departureDate.slice(0, 4));
-  return checkEligibility(deps, {
-    citizenship: data.applicant.citizenship,
-    ageYears: Math.max(0, departureYear - data.applicant.birthYear),
-    residesInZone: false,
-    destination: data.destinations[0],
-    departureDate: data.departureDate,
-    ...(data.stayDays ? { stayDays: data.stayDays } : {}),
-    purpose: data.purpose,
-    status: [],
-    documents: [IDENTITY_DOCUMENTS[data.applicant.identityDocument.kind]],
-  });
+/** Runs the eligibility engine on an application with its identity document (Z-9). */
+function eligibilityOf(deps: Pick<Deps, "database" | "clock">, data: ApplicationData) {
+  return applicationEligibility(deps, data, [IDENTITY_DOCUMENTS[data.applicant.identityDocument.kind]]);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from "../../core/passes/index.js";
 import { applications, type petitionMembers, type petitions, type units } from "../../db/schema.js";
 import type { Deps } from "../context.js";
-import { checkEligibility } from "../eligibility.service.js";
+import { applicationEligibility } from "../eligibility.service.js";
 import { appendAction, nextApplicationNumber } from "../passes/case.repo.js";
 import { compactEligibility, saveExplanations } from "../passes/explanations.js";
 import { timeOrderedId } from "../time-ordered-id.js";
@@ -66,18 +66,8 @@ export function applicationDataOf(row: PetitionRow, member: MemberRow, group: bo
 }
 
 /** The eligibility engine's answer for a person of the petition, stored on the case as on any application. */
-export async function eligibilityFor(deps: Pick<Deps, "database" | "clock">, data: ApplicationData) {
-  return checkEligibility(deps, {
-    citizenship: data.applicant.citizenship,
-    ageYears: Math.max(0, Number(data.departureDate.slice(0, 4)) - data.applicant.birthYear),
-    residesInZone: false,
-    destination: data.destinations[0],
-    departureDate: data.departureDate,
-    ...(data.stayDays ? { stayDays: data.stayDays } : {}),
-    purpose: data.purpose,
-    status: [],
-    documents: ["PASSPORT"],
-  });
+export function eligibilityFor(deps: Pick<Deps, "database" | "clock">, data: ApplicationData) {
+  return applicationEligibility(deps, data, ["PASSPORT"]);
 }
 
 /** One step of the case the petition opens, with who took it and when. */

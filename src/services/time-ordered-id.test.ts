@@ -23,9 +23,12 @@ describe("timeOrderedId", () => {
     );
   });
 
-  it("gives ids of the same millisecond apart", () => {
+  it("gives ids of the same millisecond apart, across refills of the random pool", () => {
     const at = new Date("2026-12-06T10:30:00Z");
-    const ids = new Set(Array.from({ length: 1000 }, () => timeOrderedId(at)));
-    expect(ids.size).toBe(1000);
+    // 2,000 ids draw the 4 KB pool (256 ids) empty seven times: no bytes are handed out twice.
+    const ids = Array.from({ length: 2000 }, () => timeOrderedId(at));
+    expect(new Set(ids).size).toBe(2000);
+    expect(new Set(ids.map((id) => id.slice(14))).size).toBe(2000);
+    for (const id of ids) expect(id).toMatch(UUID_V7);
   });
 });

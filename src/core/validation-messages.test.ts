@@ -30,6 +30,32 @@ describe("issueDetail", () => {
     expect(detail.kk).toBe("name: тым қысқа (кемінде 3)");
   });
 
+  it("lists the values allowed, and names the type or format expected, in the reader's language", () => {
+    const schema = z.object({ purpose: z.enum(["WORK", "VISIT"]), days: z.number(), at: z.iso.date() });
+    const purpose = issueDetail(
+      firstIssue(schema, { purpose: "TRIP", days: 1, at: "2026-12-06" }),
+      "purpose",
+    );
+    expect(purpose).toEqual({
+      kk: "purpose: рұқсат етілмеген мән (рұқсат етілгені: WORK, VISIT)",
+      ru: "purpose: недопустимое значение (допустимо: WORK, VISIT)",
+      en: "purpose: value not allowed (one of: WORK, VISIT)",
+    });
+    const days = issueDetail(firstIssue(schema, { purpose: "WORK", days: "1", at: "2026-12-06" }), "days");
+    expect(days.kk).toBe("days: міндетті өріс немесе түрі қате (күтілгені: сан)");
+    expect(days.ru).toBe("days: обязательное поле отсутствует или неверного типа (ожидается: число)");
+    expect(days.en).toBe("days: missing or of the wrong type (expected number)");
+    const at = issueDetail(firstIssue(schema, { purpose: "WORK", days: 1, at: "06.12.2026" }), "at");
+    expect(at.ru).toBe("at: неверный формат (дата, ГГГГ-ММ-ДД)");
+    expect(at.kk).toBe("at: пішімі қате (күн, ЖЖЖЖ-АА-КК)");
+  });
+
+  it("does not list a long enumeration, and leaves a bare pattern unnamed", () => {
+    const many = z.enum(Array.from({ length: 13 }, (_, i) => `V${i}`) as [string, ...string[]]);
+    expect(issueDetail(firstIssue(many, "X"), "v").en).toBe("v: value not allowed");
+    expect(issueDetail(firstIssue(z.string().regex(/^a+$/), "b"), "s").en).toBe("s: wrong format");
+  });
+
   it("keeps a custom check's message when it has no texts of its own", () => {
     const issue = firstIssue(
       z.string().refine(() => false, "plain"),

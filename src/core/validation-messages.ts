@@ -11,6 +11,8 @@ export interface IssueFacts {
   origin?: string;
   format?: string;
   keys?: string[];
+  /** The values allowed (an enum's or a literal's). */
+  values?: readonly unknown[];
 }
 
 /** The reason of a validation issue in kk/ru/en, without the field (schema messages are English-only). */
@@ -23,11 +25,7 @@ export function issueReason(issue: Omit<IssueFacts, "field">): Translated {
             ru: `это поле не допускается`,
             en: `this field is not allowed`,
           }
-        : {
-            kk: `міндетті өріс немесе түрі қате (күтілгені: ${issue.expected})`,
-            ru: `обязательное поле отсутствует или неверного типа (ожидается: ${issue.expected})`,
-            en: `missing or of the wrong type (expected ${issue.expected})`,
-          };
+        : typeReason(issue.expected);
     case "too_small":
       return issue.origin === "string" || issue.origin === "array"
         ? {
@@ -53,20 +51,24 @@ export function issueReason(issue: Omit<IssueFacts, "field">): Translated {
             en: `too large (at most ${issue.maximum})`,
           };
     case "invalid_format":
-    case "invalid_string":
+    case "invalid_string": {
+      const format = shownFormat(issue.format);
       return {
-        kk: `пішімі қате${shownFormat(issue.format)}`,
-        ru: `неверный формат${shownFormat(issue.format)}`,
-        en: `wrong format${shownFormat(issue.format)}`,
+        kk: `пішімі қате${format.kk}`,
+        ru: `неверный формат${format.ru}`,
+        en: `wrong format${format.en}`,
       };
+    }
     case "invalid_value":
     case "invalid_enum_value":
-    case "invalid_union":
+    case "invalid_union": {
+      const allowed = allowedValues(issue.values);
       return {
-        kk: `рұқсат етілмеген мән`,
-        ru: `недопустимое значение`,
-        en: `value not allowed`,
+        kk: `рұқсат етілмеген мән${allowed ? ` (рұқсат етілгені: ${allowed})` : ""}`,
+        ru: `недопустимое значение${allowed ? ` (допустимо: ${allowed})` : ""}`,
+        en: `value not allowed${allowed ? ` (one of: ${allowed})` : ""}`,
       };
+    }
     case "unrecognized_keys": {
       const keys = (issue.keys ?? []).join(", ");
       return {
@@ -80,9 +82,61 @@ export function issueReason(issue: Omit<IssueFacts, "field">): Translated {
   }
 }
 
+/** What a field of the wrong type should have been, named in each language. */
+const TYPE_NAMES: Record<string, Translated> = {
+  string: { kk: "мәтін", ru: "строка", en: "text" },
+  number: { kk: "сан", ru: "число", en: "number" },
+  int: { kk: "бүтін сан", ru: "целое число", en: "whole number" },
+  bigint: { kk: "бүтін сан", ru: "целое число", en: "whole number" },
+  boolean: { kk: "true не false", ru: "true или false", en: "true or false" },
+  array: { kk: "тізім […]", ru: "список […]", en: "list […]" },
+  object: { kk: "нысан {…}", ru: "объект {…}", en: "object {…}" },
+  date: { kk: "күн", ru: "дата", en: "date" },
+};
+
+/** A missing field or one of the wrong type, naming the type expected in the reader's language. */
+function typeReason(expected: string | undefined): Translated {
+  const name = TYPE_NAMES[expected ?? ""] ?? {
+    kk: expected ?? "?",
+    ru: expected ?? "?",
+    en: expected ?? "?",
+  };
+  return {
+    kk: `міндетті өріс немесе түрі қате (күтілгені: ${name.kk})`,
+    ru: `обязательное поле отсутствует или неверного типа (ожидается: ${name.ru})`,
+    en: `missing or of the wrong type (expected ${name.en})`,
+  };
+}
+
+/** Formats named in each language; other names are shown as they are. */
+const FORMAT_NAMES: Record<string, Translated> = {
+  date: { kk: "күн, ЖЖЖЖ-АА-КК", ru: "дата, ГГГГ-ММ-ДД", en: "date, YYYY-MM-DD" },
+  datetime: {
+    kk: "уақыт, ISO 8601 (2026-12-06T09:30:00Z)",
+    ru: "время, ISO 8601 (2026-12-06T09:30:00Z)",
+    en: "date and time, ISO 8601 (2026-12-06T09:30:00Z)",
+  },
+  time: { kk: "уақыт, СС:ММ", ru: "время, ЧЧ:ММ", en: "time, HH:MM" },
+  email: { kk: "электрондық пошта мекенжайы", ru: "адрес электронной почты", en: "e-mail address" },
+  uuid: { kk: "идентификатор (UUID)", ru: "идентификатор (UUID)", en: "identifier (UUID)" },
+  guid: { kk: "идентификатор (UUID)", ru: "идентификатор (UUID)", en: "identifier (UUID)" },
+  url: { kk: "веб-мекенжай (URL)", ru: "веб-адрес (URL)", en: "web address (URL)" },
+};
+
 /** A format's name as shown after a format reason; "regex" tells a user nothing, so it is left out. */
-function shownFormat(format: string | undefined): string {
-  return format && format !== "regex" ? ` (${format})` : "";
+function shownFormat(format: string | undefined): Translated {
+  if (!format || format === "regex") return { kk: "", ru: "", en: "" };
+  const name = FORMAT_NAMES[format] ?? { kk: format, ru: format, en: format };
+  return { kk: ` (${name.kk})`, ru: ` (${name.ru})`, en: ` (${name.en})` };
+}
+
+/** Most allowed values listed; a longer list is for the API's documentation, not a message. */
+const MAX_LISTED_VALUES = 12;
+
+/** The allowed values as a message lists them, or "" when there are none or too many to list. */
+function allowedValues(values: readonly unknown[] | undefined): string {
+  if (!values || values.length === 0 || values.length > MAX_LISTED_VALUES) return "";
+  return values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
 }
 
 /** Explains a validation issue in kk/ru/en, naming the field; unknown keys name themselves. */

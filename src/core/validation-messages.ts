@@ -82,6 +82,11 @@ export function issueReason(issue: Omit<IssueFacts, "field">): Translated {
   }
 }
 
+/** A name with no translation (a type or format zod may add later), the same in every language. */
+function asIs(name: string): Translated {
+  return { kk: name, ru: name, en: name };
+}
+
 /** What a field of the wrong type should have been, named in each language. */
 const TYPE_NAMES: Record<string, Translated> = {
   string: { kk: "мәтін", ru: "строка", en: "text" },
@@ -96,11 +101,7 @@ const TYPE_NAMES: Record<string, Translated> = {
 
 /** A missing field or one of the wrong type, naming the type expected in the reader's language. */
 function typeReason(expected: string | undefined): Translated {
-  const name = TYPE_NAMES[expected ?? ""] ?? {
-    kk: expected ?? "?",
-    ru: expected ?? "?",
-    en: expected ?? "?",
-  };
+  const name = TYPE_NAMES[expected ?? ""] ?? asIs(expected ?? "?");
   return {
     kk: `міндетті өріс немесе түрі қате (күтілгені: ${name.kk})`,
     ru: `обязательное поле отсутствует или неверного типа (ожидается: ${name.ru})`,
@@ -126,7 +127,7 @@ const FORMAT_NAMES: Record<string, Translated> = {
 /** A format's name as shown after a format reason; "regex" tells a user nothing, so it is left out. */
 function shownFormat(format: string | undefined): Translated {
   if (!format || format === "regex") return { kk: "", ru: "", en: "" };
-  const name = FORMAT_NAMES[format] ?? { kk: format, ru: format, en: format };
+  const name = FORMAT_NAMES[format] ?? asIs(format);
   return { kk: ` (${name.kk})`, ru: ` (${name.ru})`, en: ` (${name.en})` };
 }
 

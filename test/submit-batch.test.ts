@@ -228,33 +228,29 @@ describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
       "SELECT path::text AS path FROM units WHERE agency = 'IAB' AND NOT path <@ $1::ltree AND NOT $1::ltree <@ path LIMIT 1",
       [unit?.path],
     );
+    const [author] = await t.deps.database.ownerQuery("SELECT id FROM users WHERE login = 'officer'");
+    // A case as the write takes it: its own fields, its data, and what only the request knows.
     const row = {
+      n: 0,
       id: "00000000-0000-4000-8000-00000000beef",
       unit_id: unit?.id,
       applicant_user_id: null,
-      entered_by: "00000000-0000-4000-8000-000000000001",
+      entered_by: author?.id,
       idempotency_key: "scope-test-1",
       status: "SUBMITTED",
-      surname: "Рұқсатсыз",
-      given_name: "Жол",
-      patronymic: null,
-      birth_year: 1990,
-      destination_kato: "334853100",
-      departure_date: "2026-12-20",
-      trip_end: "2026-12-30",
-      document: "S000001",
-      purpose: "VISIT_RELATIVES",
-      data: {},
-      eligibility: {},
+      data: application("Рұқсатсыз", "S000001"),
+      eligibility: { outcome: "PASS_REQUIRED" },
       flags: [],
       lang: "kk",
       at: "2026-12-05T09:00:00.000Z",
+      actor_role: "officer",
+      actor_unit_id: unit?.id,
+      address: "127.0.0.1",
+      request_id: "scope-test",
     };
     const write = (unitPaths: string[]) =>
       t.deps.database.call("shekara_write_submissions", { unitPaths }, [
         JSON.stringify([row]),
-        "[]",
-        "[]",
         "[]",
         ["SUBMITTED"],
       ]);
@@ -302,6 +298,88 @@ describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
       flags: overlapping.json().flags,
       outcome: overlapping.json().eligibility.outcome,
     });
+  });
+
+  it("finds the row's repeated fields, the first action and the audit entry from the case and the request", async () => {
+    const data = {
+      ...application("Туынды", "D700001"),
+      applicant: { ...application("Туынды", "D700001").applicant, patronymic: "Асқарұлы" },
+      destinations: ["334853100", "195620100"],
+      stayDays: 7,
+    };
+    const byOfficer = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/applications",
+      headers: { cookie: officer, "x-forwarded-for": "10.1.2.3" },
+      payload: { data },
+    });
+    expect(byOfficer.statusCode).toBe(201);
+    // A citizen has no unit of their own: the entry's unit is the author's (none), the case's the IAB.
+    const byCitizen = await submit(
+      citizen,
+      { ...application("Туынды", "D700002"), stayDays: undefined },
+      undefined,
+      panfilov,
+    );
+    expect(byCitizen.statusCode).toBe(201);
+    const officerActor = await actorFromSession(t.deps, officer.replace(/^shekara_session=/, ""));
+    for (const [answer, author, authorUnit] of [
+      [byOfficer.json(), officerActor, officerActor?.unitId ?? null],
+      [byCitizen.json(), await actorFromSession(t.deps, citizen.replace(/^shekara_session=/, "")), null],
+    ] as const) {
+      const [row] = await t.deps.database.ownerQuery(
+        `SELECT surname, given_name, patronymic, birth_year, destination_kato, departure_date::text AS departure,
+                purpose, data, unit_id, entered_by, created_at FROM applications WHERE id = $1`,
+        [answer.id],
+      );
+      const sent = answer.data;
+      expect(row).toMatchObject({
+        surname: sent.applicant.surname,
+        given_name: sent.applicant.givenName,
+        patronymic: sent.applicant.patronymic ?? null,
+        birth_year: sent.applicant.birthYear,
+        destination_kato: sent.destinations[0],
+        departure: sent.departureDate,
+        purpose: sent.purpose,
+        entered_by: author?.userId,
+      });
+      expect(row?.data).toEqual(sent);
+      const actions = await t.deps.database.ownerQuery(
+        "SELECT seq, type, at, by_user_id, unit_id, payload FROM application_actions WHERE application_id = $1",
+        [answer.id],
+      );
+      expect(actions).toEqual([
+        {
+          seq: 1,
+          type: "SUBMITTED",
+          at: row?.created_at,
+          by_user_id: author?.userId,
+          unit_id: row?.unit_id,
+          payload: sent,
+        },
+      ]);
+      const entries = await t.deps.database.ownerQuery(
+        `SELECT at, actor_id, actor_role, unit_id, object_type, address, request_id, details FROM audit_log
+         WHERE action = 'application.submit' AND object_id = $1`,
+        [answer.id],
+      );
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        at: row?.created_at,
+        actor_id: author?.userId,
+        actor_role: author?.roles.join(","),
+        unit_id: authorUnit,
+        object_type: "application",
+        details: {
+          outcome: answer.eligibility.outcome,
+          number: answer.number,
+          unit: "DEMO-IAB-PANFILOV",
+          flags: answer.flags,
+        },
+      });
+      expect(entries[0]?.request_id).toMatch(/\S/);
+      expect(entries[0]?.address).toMatch(/\S/);
+    }
   });
 
   it("stores each explanation once and gives it back with the case", async () => {

@@ -39,8 +39,8 @@ export interface AuditEntry {
   input: AuditInput;
 }
 
-/** Audit entries as the JSON rows `auditInsert` reads (n keeps their order). */
-export function auditRows(entries: readonly AuditEntry[]): Record<string, unknown>[] {
+/** Audit entries as the JSON rows `appendAudits` inserts (n keeps their order). */
+function auditRows(entries: readonly AuditEntry[]): Record<string, unknown>[] {
   return entries.map(({ at, actor, meta, input }, n) => ({
     n,
     at: at.toISOString(),
@@ -64,11 +64,6 @@ const AUDIT_INSERT_HEAD = `INSERT INTO audit_log (at, actor_id, actor_role, unit
 const AUDIT_INSERT_TAIL = `::json) AS e(n int, at timestamptz, actor_id uuid, actor_role text, unit_id uuid,
       action text, object_type text, object_id text, address text, request_id text, details jsonb)
     ORDER BY e.n`;
-
-/** The INSERT of audit rows given as a JSON array of auditRows in parameter `param` (e.g. "$3"), in order. */
-export function auditInsert(param: string): string {
-  return AUDIT_INSERT_HEAD + param + AUDIT_INSERT_TAIL;
-}
 
 /**
  * Appends several audit entries inside the caller's transaction in one statement (a batch of

@@ -13,7 +13,6 @@ import type { RuleSet } from "../../core/rules/index.js";
 import { localDate } from "../../core/time.js";
 import type { applications } from "../../db/schema.js";
 import { requirePermission, scopeOf } from "../access.js";
-import { type AuditEntry, auditRows } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { applicationEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
@@ -117,9 +116,10 @@ function queueOf(database: Database) {
 }
 
 /**
- * Writes a batch in one round trip: a single statement (SQL function, migration
- * submission_one_round_trip) that checks each case's unit, numbers it, flags an overlapping trip,
- * and writes the rows with their explanations, first actions and audit entries. What each case
+ * Writes a batch in one round trip: a single statement (SQL function, migrations
+ * submission_one_round_trip and submission_derived_fields) that checks each case's unit, numbers
+ * it, flags an overlapping trip, and writes the rows with their explanations, first actions and
+ * audit entries, the last two found from the row and the request. What each case
  * needs before that (its eligibility, and the destination's zone entry for it, from a cache of
  * reference data) was computed before it joined the queue. The Idempotency-Key is enforced by the
  * rows' unique index. A statement's error rolls the write back whole, so each submission is then
@@ -229,17 +229,18 @@ function notAnIab(): AppError {
   });
 }
 
-/** A submission ready to write: its row, first action, audit entry and what its view needs. */
+/**
+ * A submission ready to write: its row, first action and what its view needs. The write finds the
+ * case's first action and audit entry from the row and the request (`meta`).
+ */
 interface Prepared {
   actor: Actor;
   /** The row as far as it is known here: the database gives it its number and unit path. */
   row: typeof applications.$inferSelect;
-  /** The application submitted (the row's data). */
-  data: ApplicationData;
   /** The eligibility answer as the row stores it, and the explanation texts it refers to. */
   stored: ReturnType<typeof compactEligibility>;
   action: PassAction;
-  audit: AuditEntry;
+  meta: RequestMeta;
   /** The case's state as shown today. */
   shown: CaseState;
 }
@@ -250,45 +251,32 @@ async function writeAll(
   scope: DbScope,
   ready: readonly Prepared[],
 ): Promise<Map<string, WriteAnswer>> {
-  const rows = ready.map(({ row, stored, data }) => ({
+  // What the row repeats from the data, the first action and the audit entry are the write's to
+  // find (migration submission_derived_fields): each case is sent once, with what only the request
+  // knows.
+  const rows = ready.map(({ row, stored, actor, meta }, n) => ({
+    n,
     id: row.id,
     unit_id: row.unitId,
     applicant_user_id: row.applicantUserId,
     entered_by: row.enteredBy,
     idempotency_key: row.idempotencyKey,
     status: row.status,
-    surname: row.surname,
-    given_name: row.givenName,
-    patronymic: row.patronymic,
-    birth_year: row.birthYear,
-    destination_kato: row.destinationKato,
-    departure_date: row.departureDate,
-    // The overlapping-trip check compares the same document's trips (see `tripEnd`).
-    trip_end: tripEnd(data),
-    document: data.applicant.identityDocument.number,
-    purpose: row.purpose,
     data: row.data,
     eligibility: stored.stored,
     flags: row.flags,
     lang: row.lang,
     at: row.createdAt.toISOString(),
-  }));
-  // No payload: a first action records the submitted application, which `prepare` made the row's
-  // data too, and the function takes it from the row written.
-  const actions = ready.map(({ row, action }) => ({
-    application_id: row.id,
-    type: action.type,
-    at: action.at,
-    by_user_id: action.by,
-    unit_id: action.unitId || null,
+    actor_role: actor.roles.join(","),
+    actor_unit_id: actor.unitId,
+    address: meta.address ?? null,
+    request_id: meta.requestId ?? null,
   }));
   const stored = storedTextsOf(database);
   const texts = distinctTexts(ready.flatMap((p) => p.stored.texts)).filter((t) => !stored.has(t.id));
   const answers = await database.call<WriteAnswer>("shekara_write_submissions", scope, [
     JSON.stringify(rows),
     JSON.stringify(texts),
-    JSON.stringify(actions),
-    JSON.stringify(auditRows(ready.map((p) => p.audit))),
     LIVE_STATUSES,
   ]);
   // Only once a row that refers to them committed, since the function writes texts for written rows.
@@ -318,7 +306,7 @@ function storedTextsOf(database: Database): Set<string> {
 }
 
 /**
- * Runs the rules on one submission and builds its row, first action and audit entry. The unit is
+ * Runs the rules on one submission and builds its row and first action. The unit is
  * checked by the write (an IAB, in the writer's scope), which also numbers the case.
  */
 async function prepare(item: Submission): Promise<Prepared> {
@@ -373,21 +361,9 @@ async function prepare(item: Submission): Promise<Prepared> {
   return {
     actor,
     row,
-    data: input.data,
     stored: compactEligibility(eligibility),
     action,
-    audit: {
-      at: now,
-      actor,
-      meta: item.meta,
-      // The write adds the case's number, unit code and flags, which it finds.
-      input: {
-        action: "application.submit",
-        objectType: "application",
-        objectId: id,
-        details: { outcome: eligibility.outcome },
-      },
-    },
+    meta: item.meta,
     // The case as shown today: the same state, its dated flags and status derived for today.
     shown: deriveOn(state, localDate(now)),
   };
@@ -421,15 +397,6 @@ const IDENTITY_DOCUMENTS: Record<ApplicationData["applicant"]["identityDocument"
 /** Runs the eligibility engine on an application with its identity document (Z-9). */
 function eligibilityOf(deps: Pick<Deps, "database" | "clock">, data: ApplicationData) {
   return applicationEligibility(deps, data, [IDENTITY_DOCUMENTS[data.applicant.identityDocument.kind]]);
-}
-
-/**
- * The day a trip ends, for the overlapping-trip flag: `stayDays` (or one day) after departure.
- * Another live application of the same person and document whose trip overlaps this one is
- * flagged, not refused; the write compares them (migration submission_one_round_trip).
- */
-export function tripEnd(data: ApplicationData): string {
-  return addDaysIso(data.departureDate, data.stayDays ?? 1);
 }
 
 /** The ISO date `days` after `date`. */

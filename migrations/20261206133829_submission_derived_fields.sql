@@ -28,7 +28,7 @@ BEGIN
     SELECT i.*, u.path AS unit_path, coalesce(u.pass_series, u.code) AS prefix,
       i.applicant ->> 'surname' AS surname, i.applicant ->> 'givenName' AS given_name,
       (i.applicant ->> 'birthYear')::int AS birth_year, i.applicant #>> '{identityDocument,number}' AS document,
-      -- A trip ends `stayDays` (or one day) after departure (as tripEnd in submit.service).
+      -- A trip ends `stayDays` (or one day) after departure.
       i.departure_date + coalesce((i.data ->> 'stayDays')::int, 1) AS trip_end,
       CASE WHEN u.id IS NULL OR u.agency <> 'IAB' THEN 'NOT_IAB'
            -- The applications policy's own check, answered per case instead of failing the batch

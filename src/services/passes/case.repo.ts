@@ -2,8 +2,31 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../adapters/db/index.js";
 import { rowsOf } from "../../adapters/db/rows.js";
 import { AppError } from "../../core/errors.js";
-import { type CaseState, type PassAction, passActionSchema } from "../../core/passes/index.js";
+import {
+  type ApplicationData,
+  type CaseState,
+  type PassAction,
+  passActionSchema,
+} from "../../core/passes/index.js";
 import { applicationActions, applications } from "../../db/schema.js";
+
+/**
+ * The columns an application row repeats from its data (App.2), for work queues, search and the
+ * overlapping-trip check. The batch write of submissions reads the same from `data` in SQL
+ * (migration submission_derived_fields).
+ */
+export function repeatedColumns(data: ApplicationData) {
+  const a = data.applicant;
+  return {
+    surname: a.surname,
+    givenName: a.givenName,
+    patronymic: a.patronymic ?? null,
+    birthYear: a.birthYear,
+    destinationKato: data.destinations[0] ?? "",
+    departureDate: data.departureDate,
+    purpose: data.purpose,
+  };
+}
 
 /** An application row with its action log. */
 export interface LoadedCase {

@@ -18,6 +18,7 @@ import { applicationEligibility } from "../eligibility.service.js";
 import { groupCommit, type ItemOutcome, oneByOne } from "../group-commit.js";
 import { loadRuleSets } from "../rules/rules.service.js";
 import { timeOrderedId } from "../time-ordered-id.js";
+import { repeatedColumns } from "./case.repo.js";
 import { allowedActions, type CaseView } from "./case-view.js";
 import { compactEligibility, distinctTexts } from "./explanations.js";
 
@@ -329,7 +330,6 @@ async function prepare(item: Submission): Promise<Prepared> {
     payload: input.data,
   };
   const state = apply(NEW_CASE, action, ctx);
-  const a = input.data.applicant;
   // The row is written with its projection after the first action (version 1), and the action
   // with sequence 1, so a new case costs two inserts instead of insert, insert and update.
   const row: typeof applications.$inferSelect = {
@@ -341,14 +341,8 @@ async function prepare(item: Submission): Promise<Prepared> {
     enteredBy: actor.userId,
     idempotencyKey: input.idempotencyKey ?? null,
     status: state.stage,
-    surname: a.surname,
-    givenName: a.givenName,
-    patronymic: a.patronymic ?? null,
-    birthYear: a.birthYear,
+    ...repeatedColumns(input.data),
     iin: null,
-    destinationKato: input.data.destinations[0] ?? "",
-    departureDate: input.data.departureDate,
-    purpose: input.data.purpose,
     data: input.data,
     eligibility,
     flags: [...state.flags],

@@ -10,7 +10,7 @@ import {
 import { applications, type petitionMembers, type petitions, type units } from "../../db/schema.js";
 import type { Deps } from "../context.js";
 import { applicationEligibility } from "../eligibility.service.js";
-import { appendAction, nextApplicationNumber } from "../passes/case.repo.js";
+import { appendAction, nextApplicationNumber, repeatedColumns } from "../passes/case.repo.js";
 import { compactEligibility, saveExplanations } from "../passes/explanations.js";
 import { timeOrderedId } from "../time-ordered-id.js";
 
@@ -114,13 +114,7 @@ export async function openPetitionCase(
     applicantUserId: null,
     enteredBy: row.filedBy,
     status: "NEW",
-    surname: data.applicant.surname,
-    givenName: data.applicant.givenName,
-    patronymic: data.applicant.patronymic ?? null,
-    birthYear: data.applicant.birthYear,
-    destinationKato: data.destinations[0] ?? "",
-    departureDate: data.departureDate,
-    purpose: data.purpose,
+    ...repeatedColumns(data),
     data,
     eligibility: stored.stored,
     flags: state.flags as string[],

@@ -394,9 +394,9 @@ function lookupsOf(database: Database): GroupCommit<typeof SYSTEM, SessionLookup
   if (!queue) {
     queue = groupCommit({
       maxBatch: 128,
-      // Three lookups at once, like the submissions' batches: the lookup is now the one round trip
-      // before a submission's write, and alternating runs leaned to three (session 9).
-      maxInFlight: 3,
+      // One lookup at a time, like the submissions' batches: the requests that arrive meanwhile go
+      // together in the next (session 12; see MAX_IN_FLIGHT in submit.service).
+      maxInFlight: 1,
       keyOf: () => "sessions",
       run: (_scope, items) => resolveSessions(database, items),
     });

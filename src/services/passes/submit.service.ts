@@ -88,10 +88,13 @@ export async function submitApplication(
 /** Most submissions in one transaction: bounds the statements' size and the time a batch holds its rows. */
 const MAX_BATCH = 64;
 /**
- * Batches of one scope written at once: while some wait on the database the next is prepared. With
- * one round trip a batch, three kept both cores busier than two (session 9's bench, alternating).
+ * Batches of one scope written at once. One: the submissions that arrive while a batch is in the
+ * database wait for it and go together in the next, while the server parses and checks them. With
+ * three, a wave of requests went to the database as concurrent batches that came back together, so
+ * the next wave arrived at once and the server and the database took turns idling (session 12: a
+ * third of both cores idle; with one, 0.37× the raw baseline against 0.33×, five alternated pairs).
  */
-const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 1;
 
 const queues = new WeakMap<Database, ReturnType<typeof newQueue>>();
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/adapters/db/index.js";
-import { applicationDataSchema } from "../src/core/passes/index.js";
+import { applicationDataSchema, REFUSAL_REASONS } from "../src/core/passes/index.js";
 import { actorFromSession } from "../src/services/auth/session.service.js";
 import { submitApplication } from "../src/services/passes/submit.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
@@ -169,7 +169,13 @@ describe.each(DB_KINDS)("batched submissions on %s", (kind) => {
     expect(responses[5]?.statusCode).toBe(400);
     expect(responses[5]?.json().error.field).toBe("unitId");
     expect(responses[6]?.statusCode).toBe(409);
-    expect(responses[6]?.json().error).toMatchObject({ code: "ILLEGAL_TRANSITION", clause: "Z p.7" });
+    const refused = responses[6]?.json().error;
+    expect(refused).toMatchObject({ code: "ILLEGAL_TRANSITION", clause: "Z p.7" });
+    // The reason travels as its code and as a sentence, which the message carries too.
+    const reason = refused.details[0];
+    expect(reason.reason).toBe("LATE_WITHOUT_REASON");
+    expect(Object.values(REFUSAL_REASONS.LATE_WITHOUT_REASON)).toContain(reason.text);
+    expect(refused.message).toContain(reason.text);
     const written = await t.deps.database.ownerQuery(
       "SELECT surname FROM applications WHERE surname IN ('Басқаорган', 'Кешіккен')",
     );

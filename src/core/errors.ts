@@ -21,6 +21,8 @@ export type ErrorKind =
 interface ErrorDef {
   kind: ErrorKind;
   message: Translated;
+  /** Parameters a caller may leave out, and what the message then shows for them. */
+  defaults?: Record<string, ErrorParam>;
 }
 
 /** Every error code the system can answer with, and its translated message. */
@@ -260,10 +262,12 @@ export const ERROR_CATALOG = {
   ILLEGAL_TRANSITION: {
     kind: "conflict",
     message: {
-      kk: "«{action}» әрекеті «{state}» күйінде рұқсат етілмейді ({clause}).",
-      ru: "Действие «{action}» недопустимо в состоянии «{state}» ({clause}).",
-      en: "The action {action} is not allowed in the state {state} ({clause}).",
+      kk: "«{action}» әрекеті «{state}» күйінде рұқсат етілмейді ({clause}). {because}",
+      ru: "Действие «{action}» недопустимо в состоянии «{state}» ({clause}). {because}",
+      en: "The action {action} is not allowed in the state {state} ({clause}). {because}",
     },
+    // The case machine says why (the reason's sentence); other machines name the clause only.
+    defaults: { because: "" },
   },
   SCREENING_NAME_UNREADABLE: {
     kind: "invalid",
@@ -394,7 +398,7 @@ export class AppError extends Error {
     code: ErrorCode,
     opts: { params?: Record<string, ErrorParam>; field?: string; clause?: string; details?: unknown[] } = {},
   ) {
-    super(interpolate(ERROR_CATALOG[code].message.en, paramsIn(opts.params ?? {}, "en")));
+    super(messageOf(code, opts.params ?? {}, "en"));
     this.name = "AppError";
     this.code = code;
     this.params = opts.params ?? {};
@@ -410,7 +414,7 @@ export class AppError extends Error {
 
   /** The message in the given language. */
   messageIn(lang: Lang): string {
-    return interpolate(ERROR_CATALOG[this.code].message[lang], paramsIn(this.params, lang));
+    return messageOf(this.code, this.params, lang);
   }
 
   /** The details, with each kk/ru/en text in them (a rejected row's reason) in the given language. */
@@ -430,6 +434,13 @@ function isTranslated(value: unknown): value is Translated {
   if (!value || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
   return typeof v.kk === "string" && typeof v.ru === "string" && typeof v.en === "string";
+}
+
+/** A code's message in a language, its parameters (or their defaults) filled in. */
+function messageOf(code: ErrorCode, params: Record<string, ErrorParam>, lang: Lang): string {
+  const def: ErrorDef = ERROR_CATALOG[code];
+  const filled = paramsIn({ ...def.defaults, ...params }, lang);
+  return interpolate(def.message[lang], filled).trimEnd();
 }
 
 function paramsIn(params: Record<string, ErrorParam>, lang: Lang): Record<string, string | number> {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { REFUSAL_REASONS } from "../../src/core/passes/index.js";
 import type { TestApp } from "../support/app.js";
 import { browserAvailable, expectAccessible, onBrowserApp, pageAs as openPage } from "./browser.js";
 
@@ -233,13 +234,25 @@ describe.skipIf(!browserAvailable)(
         .getByRole("option", { name: /Коргас|Қорғас/ })
         .first()
         .click();
-      await citizen.getByRole("textbox", { name: "Дата выезда" }).fill("2027-01-20");
       await citizen.getByRole("textbox", { name: "Фамилия" }).fill("Сейітқали");
       await citizen.getByRole("textbox", { name: "Имя", exact: true }).fill("Айгүл");
       await citizen.getByRole("textbox", { name: "Год рождения" }).fill("1990");
       await citizen.getByRole("textbox", { name: "Номер документа" }).fill("N1234567");
       await citizen.getByRole("combobox", { name: "Орган внутренних дел, куда подаётся заявление" }).click();
       await citizen.getByRole("option", { name: "Панфиловский РОВД (демо)" }).click();
+      // Three days before departure (the server's today is 2026-11-22) and no reason: the server's
+      // sentence, in Russian, stands under the reason field (Z p.7).
+      await citizen.getByRole("textbox", { name: "Дата выезда" }).fill("2026-11-25");
+      await citizen.getByRole("button", { name: "Отправить заявление" }).click();
+      await expect
+        .poll(() => citizen.getByText(REFUSAL_REASONS.LATE_WITHOUT_REASON.ru, { exact: true }).count())
+        .toBe(1);
+      await expect
+        .poll(() =>
+          citizen.getByRole("textbox", { name: "Причина позднего обращения" }).getAttribute("aria-invalid"),
+        )
+        .toBe("true");
+      await citizen.getByRole("textbox", { name: "Дата выезда" }).fill("2027-01-20");
       await shot(citizen, "apply-ru");
       await expectAccessible(citizen);
       await citizen.getByRole("button", { name: "Отправить заявление" }).click();

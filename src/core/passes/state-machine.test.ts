@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, daysBetween } from "../eligibility/dates.js";
 import { AppError } from "../errors.js";
 import { localDate } from "../time.js";
+import { REFUSAL_REASONS, type RefusalReason } from "./refusal-reasons.js";
 import {
   type ActionOf,
   type ApplicationData,
@@ -108,7 +109,9 @@ function expectIllegal(log: PassAction[], clause: string, reason?: string): AppE
   expect(error.code).toBe("ILLEGAL_TRANSITION");
   expect(error.clause).toBe(clause);
   expect(error.params.clause).toBe(clause);
-  if (reason !== undefined) expect(error.details).toEqual([{ reason }]);
+  if (reason !== undefined) {
+    expect(error.details).toEqual([{ reason, text: REFUSAL_REASONS[reason as RefusalReason] }]);
+  }
   return error;
 }
 
@@ -156,6 +159,31 @@ describe("submission (Z p.26, p.7, p.9)", () => {
   it("refuses a departure already past and older children on the holder's pass", () => {
     expectIllegal([submitted("2026-03-21", { lateReason: "x" })], "Z p.26", "DEPARTURE_IN_THE_PAST");
     expectIllegal([submitted("2026-03-01", { children: [{ name: "Асан", age: 16 }] })], "Z p.9");
+  });
+
+  it("says why in every language, after the action, the state and the clause", () => {
+    const error = expectIllegal([submitted("2026-03-15")], "Z p.7", "LATE_WITHOUT_REASON");
+    expect(error.messageIn("en")).toBe(
+      "The action SUBMITTED is not allowed in the state NEW (Z p.7). The application is late: give the reason (illness, death of a relative …).",
+    );
+    expect(error.messageIn("ru")).toBe(
+      "Действие «SUBMITTED» недопустимо в состоянии «NEW» (Z p.7). Заявление подано поздно: укажите причину (болезнь, смерть родственника и т.п.).",
+    );
+    expect(error.messageIn("kk")).toContain(REFUSAL_REASONS.LATE_WITHOUT_REASON.kk);
+    expect(error.detailsIn("kk")).toEqual([
+      { reason: "LATE_WITHOUT_REASON", text: REFUSAL_REASONS.LATE_WITHOUT_REASON.kk },
+    ]);
+    // Another machine's refusal names its clause only, with nothing left dangling.
+    const bare = new AppError("ILLEGAL_TRANSITION", { params: { action: "A", state: "S", clause: "C-3" } });
+    expect(bare.messageIn("en")).toBe("The action A is not allowed in the state S (C-3).");
+  });
+
+  it("has a sentence in every language for every reason", () => {
+    for (const [reason, text] of Object.entries(REFUSAL_REASONS)) {
+      for (const lang of ["kk", "ru", "en"] as const) {
+        expect(text[lang].trim(), `${reason} ${lang}`).toMatch(/^[\p{Lu}\p{N}].*\.$/u);
+      }
+    }
   });
 
   it("cannot be submitted twice", () => {

@@ -18,6 +18,7 @@ import { DEFAULT_RULE_SETS, type RuleOf, type RuleSet, ruleSetAt } from "../rule
 import { DEFAULT_ZONE, localDate } from "../time.js";
 import { CALENDAR_DATE, customMessage, KATO_FORMAT, matching } from "../validation-messages.js";
 import { parsePassNumber, parseRegisterLine } from "./numbering.js";
+import { REFUSAL_REASONS, type RefusalReason } from "./refusal-reasons.js";
 
 // ---------------------------------------------------------------------------------------------
 // Actions
@@ -582,14 +583,16 @@ export function replay(actions: readonly PassAction[], today?: string, ctx: Mach
 /** Why a move is refused: the clause and a machine-readable reason. */
 interface Refusal {
   clause: string;
-  reason: string;
+  reason: RefusalReason;
 }
 
+/** The refusal of a step: its clause, and its reason as a code and as a sentence in every language. */
 function illegal(type: PassActionType, status: CaseStatus, refusal: Refusal): AppError {
+  const text = REFUSAL_REASONS[refusal.reason];
   return new AppError("ILLEGAL_TRANSITION", {
-    params: { action: type, state: status, clause: refusal.clause },
+    params: { action: type, state: status, clause: refusal.clause, because: text },
     clause: refusal.clause,
-    details: [{ reason: refusal.reason }],
+    details: [{ reason: refusal.reason, text }],
   });
 }
 
@@ -726,7 +729,7 @@ export function apply(state: CaseState, action: PassAction, ctx: MachineContext 
   const date = actionDate(action.at, ctx);
   const status = statusOn(state, date);
   const rule = TRANSITIONS[action.type];
-  const refuse = (clause: string, reason: string): AppError =>
+  const refuse = (clause: string, reason: RefusalReason): AppError =>
     illegal(action.type, status, { clause, reason });
 
   if (state.lastAt !== undefined && Date.parse(action.at) < Date.parse(state.lastAt)) {
@@ -743,7 +746,7 @@ export function apply(state: CaseState, action: PassAction, ctx: MachineContext 
   return deriveOn(result, date);
 }
 
-type Refuse = (clause: string, reason: string) => AppError;
+type Refuse = (clause: string, reason: RefusalReason) => AppError;
 
 /** The per-action rules on the payload, and the new facts it records. Status is already checked. */
 function applyChecked(

@@ -164,14 +164,14 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
     if (!(error instanceof ApiError)) return undefined;
     const named = error.field?.replace(/^body\.(data\.)?/, "");
     if (named !== undefined && (named === field || named.startsWith(`${field}.`))) return error.message;
-    if (reason && REASON_FIELD[reason] === field)
-      return t(`passes.reason.${reason}`, { defaultValue: error.message });
+    // The server's sentence for the reason, in the language the form asked in.
+    if (reason && REASON_FIELD[reason.code] === field) return reason.text;
     return undefined;
   };
   const fieldShown =
     error instanceof ApiError &&
-    (error.field !== undefined || (reason !== undefined && REASON_FIELD[reason] !== undefined));
-  const late = daysBetween(today(), departureDate) < LEAD_DAYS || reason === "LATE_WITHOUT_REASON";
+    (error.field !== undefined || (reason !== undefined && REASON_FIELD[reason.code] !== undefined));
+  const late = daysBetween(today(), departureDate) < LEAD_DAYS || reason?.code === "LATE_WITHOUT_REASON";
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -115,11 +115,12 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** The machine reason of a refused step (409), when the server gives one. */
-export function reasonOf(error: unknown): string | undefined {
+/** The reason of a refused step (409), when the server gives one: its code and its sentence. */
+export function reasonOf(error: unknown): { code: string; text: string } | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  const first = error.details?.[0] as { reason?: unknown } | undefined;
-  return typeof first?.reason === "string" ? first.reason : undefined;
+  const first = error.details?.[0] as { reason?: unknown; text?: unknown } | undefined;
+  if (typeof first?.reason !== "string") return undefined;
+  return { code: first.reason, text: typeof first.text === "string" ? first.text : error.message };
 }
 
 /** Today in the browser's calendar, as YYYY-MM-DD. */
@@ -271,13 +272,11 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
-  const reason = reasonOf(error);
   const clause = error instanceof ApiError ? error.clause : undefined;
   return (
     <Alert color="red" role="alert" title={t("common.error")}>
       <Stack gap={4}>
         <Text size="sm">{message}</Text>
-        {reason && <Text size="sm">{t(`passes.reason.${reason}`, { defaultValue: reason })}</Text>}
         {clause && (
           <Group gap="xs">
             <Text size="sm">{t("passes.clause")}:</Text>

@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { DEFAULT_LANG, isLang, type Lang } from "../../src/core/i18n.js";
+import { DEFAULT_LANG, isLang, LANGS, type Lang, type Translated } from "../../src/core/i18n.js";
+import { CASE_STATUS_NAMES, PASS_ACTION_NAMES } from "../../src/core/passes/names.js";
 
 // Every web/src/locales/<area>.<lang>.json (and <lang>.json) is merged into that language's
 // translations, so each area of the app keeps its texts in its own files.
@@ -12,6 +13,17 @@ const translations: Record<Lang, Record<string, unknown>> = { kk: {}, ru: {}, en
 for (const [file, content] of Object.entries(files)) {
   const lang = /(?:^|[./])(kk|ru|en)\.json$/.exec(file)?.[1];
   if (isLang(lang)) merge(translations[lang], content);
+}
+// The names of case states and actions are the core's, which the server's messages use too.
+for (const lang of LANGS) {
+  merge(translations[lang], {
+    passes: { status: namesIn(CASE_STATUS_NAMES, lang), action: namesIn(PASS_ACTION_NAMES, lang) },
+  });
+}
+
+/** A table of names in every language, in one language. */
+function namesIn(names: Record<string, Translated>, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(names).map(([key, name]) => [key, name[lang]]));
 }
 
 /** Merges translation trees, so two files may both add keys under "nav". */

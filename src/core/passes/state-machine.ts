@@ -17,6 +17,7 @@ import { AppError } from "../errors.js";
 import { DEFAULT_RULE_SETS, type RuleOf, type RuleSet, ruleSetAt } from "../rules/index.js";
 import { DEFAULT_ZONE, localDate } from "../time.js";
 import { CALENDAR_DATE, customMessage, KATO_FORMAT, matching } from "../validation-messages.js";
+import { CASE_STATUS_NAMES, PASS_ACTION_NAMES } from "./names.js";
 import { parsePassNumber, parseRegisterLine } from "./numbering.js";
 import { REFUSAL_REASONS, type RefusalReason } from "./refusal-reasons.js";
 
@@ -590,9 +591,15 @@ interface Refusal {
 function illegal(type: PassActionType, status: CaseStatus, refusal: Refusal): AppError {
   const text = REFUSAL_REASONS[refusal.reason];
   return new AppError("ILLEGAL_TRANSITION", {
-    params: { action: type, state: status, clause: refusal.clause, because: text },
+    params: {
+      action: PASS_ACTION_NAMES[type],
+      state: CASE_STATUS_NAMES[status],
+      clause: refusal.clause,
+      because: text,
+    },
     clause: refusal.clause,
-    details: [{ reason: refusal.reason, text }],
+    // The codes are the stable keys for a client; the message names them in the reader's language.
+    details: [{ reason: refusal.reason, text, action: type, state: status }],
   });
 }
 

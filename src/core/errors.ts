@@ -264,7 +264,7 @@ export const ERROR_CATALOG = {
     message: {
       kk: "«{action}» әрекеті «{state}» күйінде рұқсат етілмейді ({clause}). {because}",
       ru: "Действие «{action}» недопустимо в состоянии «{state}» ({clause}). {because}",
-      en: "The action {action} is not allowed in the state {state} ({clause}). {because}",
+      en: "The action “{action}” is not allowed in the state “{state}” ({clause}). {because}",
     },
     // The case machine says why (the reason's sentence); other machines name the clause only.
     defaults: { because: "" },

@@ -14,6 +14,7 @@ import { addDays, daysBetween, isIsoDate } from "../eligibility/dates.js";
 import { validityLimitDays } from "../eligibility/engine.js";
 import { PURPOSES } from "../eligibility/facts.js";
 import { AppError } from "../errors.js";
+import type { Lang, Translated } from "../i18n.js";
 import { DEFAULT_RULE_SETS, type RuleOf, type RuleSet, ruleSetAt } from "../rules/index.js";
 import { DEFAULT_ZONE, localDate } from "../time.js";
 import { CALENDAR_DATE, customMessage, KATO_FORMAT, matching } from "../validation-messages.js";
@@ -589,7 +590,11 @@ interface Refusal {
 
 /** The refusal of a step: its clause, and its reason as a code and as a sentence in every language. */
 function illegal(type: PassActionType, status: CaseStatus, refusal: Refusal): AppError {
-  const text = REFUSAL_REASONS[refusal.reason];
+  // A step out of its state says in which states it is taken; its reason would only repeat the message.
+  const text =
+    refusal.reason === "NOT_ALLOWED_IN_STATE"
+      ? allowedIn(TRANSITIONS[type].from)
+      : REFUSAL_REASONS[refusal.reason];
   return new AppError("ILLEGAL_TRANSITION", {
     params: {
       action: PASS_ACTION_NAMES[type],
@@ -601,6 +606,16 @@ function illegal(type: PassActionType, status: CaseStatus, refusal: Refusal): Ap
     // The codes are the stable keys for a client; the message names them in the reader's language.
     details: [{ reason: refusal.reason, text, action: type, state: status }],
   });
+}
+
+/** "Taken in the states: …", naming the states in each language. */
+function allowedIn(states: readonly CaseStatus[]): Translated {
+  const names = (lang: Lang) => states.map((state) => `«${CASE_STATUS_NAMES[state][lang]}»`).join(", ");
+  return {
+    kk: `Бұл қадам мына күйлерде жасалады: ${names("kk")}.`,
+    ru: `Этот шаг делается в состояниях: ${names("ru")}.`,
+    en: `This step is taken in the states: ${names("en")}.`,
+  };
 }
 
 const blank = (text: string | undefined): boolean => text === undefined || text.trim().length === 0;

@@ -201,6 +201,9 @@ describe("submission (Z p.26, p.7, p.9)", () => {
     expect(error.messageIn("ru")).toBe(
       "Действие «Заявление подано» недопустимо в состоянии «Подано» (Z p.26). Этот шаг делается в состояниях: «Новое».",
     );
+    expect(error.messageIn("en")).toBe(
+      "The action “Application submitted” is not allowed in the state “Submitted” (Z p.26). This step is taken in the states: “New”.",
+    );
     expect(error.kind).toBe("conflict");
   });
 });

@@ -610,7 +610,12 @@ function illegal(type: PassActionType, status: CaseStatus, refusal: Refusal): Ap
 
 /** "Taken in the states: …", naming the states in each language. */
 function allowedIn(states: readonly CaseStatus[]): Translated {
-  const names = (lang: Lang) => states.map((state) => `«${CASE_STATUS_NAMES[state][lang]}»`).join(", ");
+  const names = (lang: Lang) =>
+    states
+      .map((state) =>
+        lang === "en" ? `“${CASE_STATUS_NAMES[state].en}”` : `«${CASE_STATUS_NAMES[state][lang]}»`,
+      )
+      .join(", ");
   return {
     kk: `Бұл қадам мына күйлерде жасалады: ${names("kk")}.`,
     ru: `Этот шаг делается в состояниях: ${names("ru")}.`,

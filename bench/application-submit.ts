@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from "../src/core/demo.js";
 import { localDate } from "../src/core/time.js";
 import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
 import { totpCode } from "../src/services/auth/totp.js";
+import { countTransactions } from "../test/support/transactions.js";
 import { type Benchmark, figure, type LoadResult, load, percentiles, signIn } from "./harness.js";
 import { type HttpLoad, loadHttp } from "./http-load.js";
 import { postgresCpu } from "./pg-cpu.js";
@@ -50,19 +51,7 @@ export const applicationSubmit: Benchmark = {
       // Transactions the server opens, counted at the adapter (the database's own counters lag
       // behind on a busy machine and include the background audit sealer). The baseline's inserts
       // are owner queries, not counted here.
-      let transactions = 0;
-      const counted = database as { tx: typeof database.tx; call: typeof database.call };
-      const tx = database.tx.bind(database);
-      const call = database.call.bind(database);
-      counted.tx = (scope, fn) => {
-        transactions += 1;
-        return tx(scope, fn);
-      };
-      // A hot-path function call is a statement of its own, and so a transaction.
-      counted.call = (fn, scope, args) => {
-        transactions += 1;
-        return call(fn, scope, args);
-      };
+      const transactions = countTransactions(database);
       const raw = newTotals();
       const http = newTotals();
       const sliceMs = durationMs / SLICES;
@@ -79,7 +68,8 @@ export const applicationSubmit: Benchmark = {
         // submissions', not the next raw slice's, so the next slice waits for it.
         await auditSealed(database);
       }
-      const xactPerRequest = transactions;
+      const xactPerRequest = transactions.count();
+      transactions.restore();
       // CPU and transactions are counted over every operation of the slices, warm-ups included.
       const done = http.operations;
       if (http.errors > 0) log(`HTTP errors: ${http.errors} (first: ${String(http.first)})`);

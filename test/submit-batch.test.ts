@@ -10,6 +10,7 @@ import { actorFromSession } from "../src/services/auth/session.service.js";
 import { submitApplication } from "../src/services/passes/submit.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
+import { countTransactions } from "./support/transactions.js";
 
 const application = (surname: string, document: string) => ({
   applicant: {
@@ -28,23 +29,11 @@ const application = (surname: string, document: string) => ({
 
 /** Counts the transactions the database adapter opens (its own, and hot-path calls) while `fn` runs. */
 async function countingTransactions<T>(database: Database, fn: () => Promise<T>): Promise<[T, number]> {
-  const tx = database.tx.bind(database);
-  const call = database.call.bind(database);
-  let count = 0;
-  const counted = database as { tx: Database["tx"]; call: Database["call"] };
-  counted.tx = (scope, body) => {
-    count += 1;
-    return tx(scope, body);
-  };
-  counted.call = (fn, scope, args) => {
-    count += 1;
-    return call(fn, scope, args);
-  };
+  const counter = countTransactions(database);
   try {
-    return [await fn(), count];
+    return [await fn(), counter.count()];
   } finally {
-    counted.tx = tx;
-    counted.call = call;
+    counter.restore();
   }
 }
 

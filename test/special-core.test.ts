@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AppError } from "../src/core/errors.js";
 import {
   formatPassNumber,
   formatPermitNumber,
@@ -121,7 +122,22 @@ describe("combined outcome of special works", () => {
 describe("foreigner's permit case (Z p.17)", () => {
   it("issues only after the NSC agrees", () => {
     expect(nextForeignerStage("SUBMITTED", "FORWARD")).toBe("AT_NSC");
-    expect(() => nextForeignerStage("SUBMITTED", "ISSUE")).toThrow(/ISSUE/);
+    // The refusal names the step and the stage in the reader's language, the codes in its details.
+    expect(() => nextForeignerStage("SUBMITTED", "ISSUE")).toThrow(
+      "The action “Issue the permit” is not allowed in the state “Received” (Z p.17, p.31).",
+    );
+    const refusal = (() => {
+      try {
+        nextForeignerStage("AT_NSC", "ISSUE");
+      } catch (error) {
+        return error;
+      }
+    })();
+    if (!(refusal instanceof AppError)) throw new Error("expected an AppError");
+    expect(refusal.details).toEqual([{ action: "ISSUE", state: "AT_NSC" }]);
+    expect(refusal.messageIn("ru")).toBe(
+      "Действие «Выдать разрешение» недопустимо в состоянии «На согласовании в КНБ» (Z p.17, p.31).",
+    );
     expect(() => nextForeignerStage("AT_NSC", "ISSUE")).toThrow();
     expect(() => nextForeignerStage("NSC_REFUSED", "ISSUE")).toThrow();
     expect(nextForeignerStage("NSC_AGREED", "ISSUE")).toBe("ISSUED");

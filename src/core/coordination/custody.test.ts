@@ -16,6 +16,10 @@ describe("handover act state machine (X-12)", () => {
     expect(decideActAction("DRAFT", "SIGN_GIVE", "nsc", act)).toBe("GIVER_SIGNED");
     expect(decideActAction("GIVER_SIGNED", "SIGN_RECEIVE", "iab", act)).toBe("COMPLETED");
     expect(() => decideActAction("DRAFT", "SIGN_RECEIVE", "iab", act)).toThrow(AppError);
+    // Named in the reader's language, the codes in the details.
+    expect(() => decideActAction("DRAFT", "SIGN_RECEIVE", "iab", act)).toThrow(
+      /^The action “Sign as receiving officer” is not allowed in the state “Draft” \(/,
+    );
     expect(() => decideActAction("GIVER_SIGNED", "SIGN_RECEIVE", "nsc", act)).toThrow(/receiving/);
     expect(() => decideActAction("DRAFT", "SIGN_GIVE", "iab", act)).toThrow(/giving/);
     expect(decideActAction("GIVER_SIGNED", "REFUSE", "iab", act)).toBe("REFUSED");

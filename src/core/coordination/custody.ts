@@ -5,6 +5,7 @@
  * item has exactly one custodian unit at a time and at most one open act. Pure.
  */
 import { AppError } from "../errors.js";
+import { ACT_ACTION_NAMES, ACT_STATUS_NAMES } from "./names.js";
 import { HANDOVER_CLAUSE } from "./rules.js";
 
 export const ACT_STATUSES = ["DRAFT", "GIVER_SIGNED", "COMPLETED", "REFUSED", "CANCELLED"] as const;
@@ -47,8 +48,9 @@ export function decideActAction(
   const rule = ACT_TRANSITIONS[action];
   if (!rule.from.includes(status)) {
     throw new AppError("ILLEGAL_TRANSITION", {
-      params: { action, state: status, clause: HANDOVER_CLAUSE },
+      params: { action: ACT_ACTION_NAMES[action], state: ACT_STATUS_NAMES[status], clause: HANDOVER_CLAUSE },
       clause: HANDOVER_CLAUSE,
+      details: [{ action, state: status }],
     });
   }
   const unit = rule.side === "giver" ? act.giverUnitId : act.receiverUnitId;

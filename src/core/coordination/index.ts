@@ -1,6 +1,7 @@
 export * from "./custody.js";
 export * from "./dates.js";
 export * from "./joint.js";
+export * from "./names.js";
 export * from "./plan-content.js";
 export * from "./plan-diff.js";
 export * from "./plan-machine.js";

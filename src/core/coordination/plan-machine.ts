@@ -8,6 +8,7 @@
  */
 import { AppError } from "../errors.js";
 import { addMonths } from "./dates.js";
+import { PLAN_ACTION_NAMES, PLAN_STATUS_NAMES } from "./names.js";
 import { type CoordinationRules, PARTIES, type Party } from "./rules.js";
 
 export const PLAN_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED"] as const;
@@ -105,7 +106,11 @@ export function decidePlanAction(
 ): { next: PlanState; party: Party } {
   const clause = CLAUSE_BY_ACTION[action](rules);
   if (!ALLOWED_IN[action].includes(state.status)) {
-    throw new AppError("ILLEGAL_TRANSITION", { params: { action, state: state.status, clause }, clause });
+    throw new AppError("ILLEGAL_TRANSITION", {
+      params: { action: PLAN_ACTION_NAMES[action], state: PLAN_STATUS_NAMES[state.status], clause },
+      clause,
+      details: [{ action, state: state.status }],
+    });
   }
   if (action === "APPROVE" || action === "RETURN") {
     const party = superiorParty(actor, parties);

@@ -42,6 +42,17 @@ const codeOf = (fn: () => unknown) => {
   return null;
 };
 
+/** The AppError the function throws; fails the test when it throws none. */
+const errorOf = (fn: () => unknown): AppError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+};
+
 describe("plan due date (X order p.2: within one month of the order)", () => {
   it("is one calendar month after the order, clamped to the month's last day", () => {
     expect(planDueDate("2026-11-22", rules)).toBe("2026-12-22");
@@ -114,6 +125,9 @@ describe("plan approval rules (X-9)", () => {
     const refined = decide(state, "EDIT", heads.IAB).next;
     expect(refined).toMatchObject({ status: "DRAFT", version: 2, approvedVersion: 1 });
     expect(codeOf(() => decide(state, "AGREE", heads.IAB))?.code).toBe("ILLEGAL_TRANSITION");
+    const refused = errorOf(() => decide(state, "AGREE", heads.IAB));
+    expect(refused.details).toEqual([{ action: "AGREE", state: state.status }]);
+    expect(refused.messageIn("ru")).toMatch(/^Действие «Согласовать эту версию» недопустимо в состоянии «/);
   });
 
   it("a return by any party's superior sends the plan back to drafting with agreements cleared", () => {

@@ -5,6 +5,7 @@
  */
 import type { Permission } from "../access/roles.js";
 import { AppError } from "../errors.js";
+import { FOREIGNER_STAGE_NAMES, FOREIGNER_STEP_NAMES } from "./names.js";
 import type { SpecialRuleSet } from "./rules.js";
 
 /** Where a foreigner's case stands. */
@@ -85,8 +86,9 @@ export function nextForeignerStage(stage: ForeignerStage, step: ForeignerStep): 
   const t = FOREIGNER_TRANSITIONS[step];
   if (!t.from.includes(stage)) {
     throw new AppError("ILLEGAL_TRANSITION", {
-      params: { action: step, state: stage, clause: t.clause },
+      params: { action: FOREIGNER_STEP_NAMES[step], state: FOREIGNER_STAGE_NAMES[stage], clause: t.clause },
       clause: t.clause,
+      details: [{ action: step, state: stage }],
     });
   }
   return t.to;

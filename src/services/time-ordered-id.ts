@@ -4,7 +4,7 @@ import { v7 } from "uuid";
 /** Random bytes drawn from the system at once: 256 ids' worth. */
 const POOL_BYTES = 4096;
 let pool = new Uint8Array(0);
-let used = POOL_BYTES;
+let used = 0;
 
 /**
  * Sixteen fresh random bytes, each handed out once. One system call for every 256 ids instead of

@@ -125,11 +125,6 @@ export const REFUSAL_REASONS = {
     ru: "Опишите нарушение.",
     en: "Describe the violation.",
   },
-  NOT_ALLOWED_IN_STATE: {
-    kk: "Бұл қадам қазіргі күйде рұқсат етілмейді.",
-    ru: "Этот шаг недопустим в текущем состоянии.",
-    en: "This step is not allowed in the current state.",
-  },
   ACTION_BEFORE_PREVIOUS: {
     kk: "Әрекет алдыңғысынан ерте болмауы керек.",
     ru: "Действие не может быть раньше предыдущего.",
@@ -182,5 +177,8 @@ export const REFUSAL_REASONS = {
   },
 } satisfies Record<string, Translated>;
 
-/** A machine-readable reason a step is refused. */
-export type RefusalReason = keyof typeof REFUSAL_REASONS;
+/**
+ * A machine-readable reason a step is refused. A step out of its state has no fixed sentence: its
+ * refusal names the states the step is taken in.
+ */
+export type RefusalReason = keyof typeof REFUSAL_REASONS | "NOT_ALLOWED_IN_STATE";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, daysBetween } from "../eligibility/dates.js";
 import { AppError } from "../errors.js";
 import { localDate } from "../time.js";
-import { REFUSAL_REASONS, type RefusalReason } from "./refusal-reasons.js";
+import { REFUSAL_REASONS } from "./refusal-reasons.js";
 import {
   type ActionOf,
   type ApplicationData,
@@ -113,7 +113,9 @@ function expectIllegal(log: PassAction[], clause: string, reason?: string): AppE
     expect(error.details).toMatchObject([{ reason }]);
     // A step out of its state names the states it is taken in instead of repeating the message.
     if (reason !== "NOT_ALLOWED_IN_STATE") {
-      expect(error.details).toMatchObject([{ text: REFUSAL_REASONS[reason as RefusalReason] }]);
+      expect(error.details).toMatchObject([
+        { text: REFUSAL_REASONS[reason as keyof typeof REFUSAL_REASONS] },
+      ]);
     }
   }
   return error;

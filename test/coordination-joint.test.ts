@@ -104,6 +104,19 @@ describe.each(DB_KINDS)("joint activity and sectors on %s", (kind) => {
       details: { report: "Two foreigners checked, nothing found" },
     });
     expect((await call("GET", `/api/v1/joint/${id}`, "uigur")).statusCode).toBe(404);
+    // A done activity is closed: an edit is refused, naming the step and the status in the reader's language.
+    const closed = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/joint/${id}`,
+      headers: { cookie: c.nschead ?? "", "accept-language": "ru" },
+      payload: { details: { ...base.details, report: "changed" } },
+    });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error).toMatchObject({
+      code: "ILLEGAL_TRANSITION",
+      message: "Действие «Изменить запись» недопустимо в состоянии «Выполнено» (X p.9.5).",
+      details: [{ action: "UPDATE", state: "DONE" }],
+    });
   });
 
   it("gives a meeting's decision as a task to a party; only that party (or a head) marks it done", async () => {

@@ -111,8 +111,13 @@ describe("combined outcome of special works", () => {
 
   it("only a routed body that has not decided may decide, and nothing after a refusal", () => {
     expect(() => assertMayDecide(["MOD"], {}, "BORDER_TROOPS")).toThrow(/not asked/);
-    expect(() => assertMayDecide(["MOD", "BORDER_TROOPS"], { MOD: "APPROVED" }, "MOD")).toThrow();
-    expect(() => assertMayDecide(["MOD", "BORDER_TROOPS"], { MOD: "REFUSED" }, "BORDER_TROOPS")).toThrow();
+    // Refused in words, never in codes: the body's step, its decision or the outcome, and why.
+    expect(() => assertMayDecide(["MOD", "BORDER_TROOPS"], { MOD: "APPROVED" }, "MOD")).toThrow(
+      "The action “Decision of the Ministry of Defence” is not allowed in the state “Agreed” (Z p.28). This body has already decided.",
+    );
+    expect(() => assertMayDecide(["MOD", "BORDER_TROOPS"], { MOD: "REFUSED" }, "BORDER_TROOPS")).toThrow(
+      "The action “Decision of the Border troops” is not allowed in the state “Refused” (Z p.28). Another body refused: no further decision is asked.",
+    );
     expect(() =>
       assertMayDecide(["MOD", "BORDER_TROOPS"], { MOD: "APPROVED" }, "BORDER_TROOPS"),
     ).not.toThrow();

@@ -269,22 +269,33 @@ describe.each(DB_KINDS)("special procedures on %s", (kind) => {
       expect(
         (await post("hotel", `/api/v1/special-works/${both}/decisions`, { decision: "APPROVED" })).statusCode,
       ).toBe(403);
-      const pdfEarly = await get("hotel", `/api/v1/special-works/${both}/pdf`);
+      const pdfEarly = await t.app.inject({
+        method: "GET",
+        url: `/api/v1/special-works/${both}/pdf`,
+        headers: { ...as("hotel"), "accept-language": "en" },
+      });
       expect(pdfEarly.statusCode).toBe(409);
+      expect(pdfEarly.json().error.message).toBe(
+        "The action “Print the permission document” is not allowed in the state “Awaiting decision” (Z p.28).",
+      );
       expect(
         (await post("mod", `/api/v1/special-works/${both}/decisions`, { decision: "APPROVED" })).json(),
       ).toEqual({
         outcome: "PENDING",
         body: "MOD",
       });
-      expect(
-        (
-          await post("mod", `/api/v1/special-works/${both}/decisions`, {
-            decision: "REFUSED",
-            reason: "again",
-          })
-        ).statusCode,
-      ).toBe(409);
+      const twice = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/special-works/${both}/decisions`,
+        headers: { ...as("mod"), "accept-language": "ru" },
+        payload: { decision: "REFUSED", reason: "again" },
+      });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().error).toMatchObject({
+        message:
+          "Действие «Решение: Министерство обороны» недопустимо в состоянии «Согласовано» (Z p.28). Этот орган уже принял решение.",
+        details: [{ action: "DECIDE", body: "MOD", state: "APPROVED" }],
+      });
       expect(
         (await post("border", `/api/v1/special-works/${both}/decisions`, { decision: "REFUSED" })).statusCode,
       ).toBe(400);

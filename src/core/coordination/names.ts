@@ -1,5 +1,6 @@
 import type { Translated } from "../i18n.js";
 import type { ActAction, ActStatus } from "./custody.js";
+import type { JointStatus } from "./joint.js";
 import type { PlanAction, PlanStatus } from "./plan-machine.js";
 
 /** The states of a hand-over act in every language: shown in the web and in a refused step's message. */
@@ -41,4 +42,17 @@ export const PLAN_ACTION_NAMES: Record<PlanAction, Translated> = {
   SUBMIT: { kk: "Бекітуге ұсыну", ru: "Представить на утверждение", en: "Submit for approval" },
   APPROVE: { kk: "Бекіту", ru: "Утвердить", en: "Approve" },
   RETURN: { kk: "Пысықтауға қайтару", ru: "Вернуть на доработку", en: "Return for rework" },
+};
+
+/** The statuses of a joint activity in every language. */
+export const JOINT_STATUS_NAMES: Record<JointStatus, Translated> = {
+  PLANNED: { kk: "Жоспарланған", ru: "Запланировано", en: "Planned" },
+  DONE: { kk: "Орындалды", ru: "Выполнено", en: "Done" },
+};
+
+/** Changing a joint activity's record, as a refusal names it. */
+export const JOINT_EDIT_NAME: Translated = {
+  kk: "Жазбаны өзгерту",
+  ru: "Изменить запись",
+  en: "Edit the record",
 };

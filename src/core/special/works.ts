@@ -3,7 +3,21 @@
  * permission document. One refusal refuses the whole application; all routed bodies must approve.
  */
 import { AppError, invalid } from "../errors.js";
+import type { Translated } from "../i18n.js";
+import { WORK_DECISION_NAMES, WORKS_OUTCOME_NAMES, WORKS_STEP_NAMES } from "./names.js";
 import type { WorkBody } from "./rules.js";
+
+const ALREADY_DECIDED: Translated = {
+  kk: "Бұл орган шешімін қабылдап қойған.",
+  ru: "Этот орган уже принял решение.",
+  en: "This body has already decided.",
+};
+
+const ANOTHER_REFUSED: Translated = {
+  kk: "Басқа орган бас тартты: бұдан әрі шешім сұралмайды.",
+  ru: "Другой орган отказал: решения больше не запрашиваются.",
+  en: "Another body refused: no further decision is asked.",
+};
 
 /** A body's decision. */
 export const WORK_DECISIONS = ["APPROVED", "REFUSED"] as const;
@@ -39,14 +53,18 @@ export function assertMayDecide(
       en: "this body is not asked on this application",
     });
   const outcome = combineWorks(routed, decisions);
-  if (decisions[body] !== undefined || outcome !== "PENDING") {
+  const own = decisions[body];
+  if (own !== undefined || outcome !== "PENDING") {
+    // Either this body has decided, or another refused (an approval needs every body's, this one's too).
     throw new AppError("ILLEGAL_TRANSITION", {
       params: {
-        action: `DECIDE ${body}`,
-        state: outcome === "PENDING" ? "DECIDED" : outcome,
+        action: WORKS_STEP_NAMES.decide(body),
+        state: own !== undefined ? WORK_DECISION_NAMES[own] : WORKS_OUTCOME_NAMES[outcome],
         clause: "Z p.28",
+        because: own !== undefined ? ALREADY_DECIDED : ANOTHER_REFUSED,
       },
       clause: "Z p.28",
+      details: [{ action: "DECIDE", body, state: own ?? outcome }],
     });
   }
 }

@@ -3,7 +3,9 @@ import type { Tx } from "../../adapters/db/index.js";
 import {
   checkActivity,
   closeProblem,
+  JOINT_EDIT_NAME,
   JOINT_KINDS,
+  JOINT_STATUS_NAMES,
   type JointKind,
   type JointStatus,
   PARTIES,
@@ -226,8 +228,9 @@ export async function updateActivity(
     requireLeader(me, triad, JOINT_KINDS[kind].clause);
     if (row.status === "DONE") {
       throw new AppError("ILLEGAL_TRANSITION", {
-        params: { action: "UPDATE", state: "DONE", clause: JOINT_KINDS[kind].clause },
+        params: { action: JOINT_EDIT_NAME, state: JOINT_STATUS_NAMES.DONE, clause: JOINT_KINDS[kind].clause },
         clause: JOINT_KINDS[kind].clause,
+        details: [{ action: "UPDATE", state: "DONE" }],
       });
     }
     const members = input.members ?? (row.members as Member[]);

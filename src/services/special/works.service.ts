@@ -21,6 +21,8 @@ import {
   WORK_BODIES,
   WORK_DECISIONS,
   WORK_KINDS,
+  WORKS_OUTCOME_NAMES,
+  WORKS_STEP_NAMES,
   type WorkBody,
   type WorkDecision,
   type WorkKind,
@@ -481,8 +483,9 @@ export async function worksPdf(
   );
   if (outcome === "PENDING") {
     throw new AppError("ILLEGAL_TRANSITION", {
-      params: { action: "PDF", state: "PENDING", clause: "Z p.28" },
+      params: { action: WORKS_STEP_NAMES.PDF, state: WORKS_OUTCOME_NAMES.PENDING, clause: "Z p.28" },
       clause: "Z p.28",
+      details: [{ action: "PDF", state: "PENDING" }],
     });
   }
   const verdict = (d: string | null) =>

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { asc, desc, sql } from "drizzle-orm";
 import type { Database, Tx } from "../../adapters/db/index.js";
 import { rowsOf } from "../../adapters/db/rows.js";
@@ -92,7 +92,8 @@ export function entryHash(prevHash: string, row: AuditRow): string {
     requestId: row.requestId,
     details: row.details,
   });
-  return createHash("sha256").update(prevHash).update(content).digest("hex");
+  // One-shot over the concatenation: the same digest as two updates, without a Hash object per entry.
+  return hash("sha256", prevHash + content, "hex");
 }
 
 /**

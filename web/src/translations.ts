@@ -10,6 +10,7 @@ import { CASE_STATUS_NAMES, PASS_ACTION_NAMES } from "../../src/core/passes/name
 import {
   FOREIGNER_STAGE_NAMES,
   FOREIGNER_STEP_NAMES,
+  WORK_DECISION_NAMES,
   WORKS_OUTCOME_NAMES,
 } from "../../src/core/special/names.js";
 import { BODY_NAMES } from "../../src/core/special/rules.js";
@@ -34,6 +35,7 @@ for (const lang of LANGS) {
       stage: { ...namesIn(FOREIGNER_STAGE_NAMES, lang), ...namesIn(WORKS_OUTCOME_NAMES, lang) },
       steps: namesIn(FOREIGNER_STEP_NAMES, lang),
       body: namesIn(BODY_NAMES, lang),
+      decision: namesIn(WORK_DECISION_NAMES, lang),
     },
     coord: {
       status: {

@@ -118,7 +118,11 @@ export function WorksCasePage() {
                   <Table.Td>{t(`special.body.${r.body}`)}</Table.Td>
                   <Table.Td>{t(`special.role.${r.role}`)}</Table.Td>
                   <Table.Td>
-                    <StageBadge stage={r.decision ?? "PENDING"} />
+                    {r.decision ? (
+                      <StageBadge stage={r.decision} names="decision" />
+                    ) : (
+                      <StageBadge stage="PENDING" />
+                    )}
                     {r.decidedAt && <Text size="xs">{formatInstant(r.decidedAt)}</Text>}
                   </Table.Td>
                   <Table.Td>{r.reason ?? "—"}</Table.Td>

@@ -60,7 +60,7 @@ export function WorksPage() {
                     {w.routes
                       .map(
                         (r) =>
-                          `${t(`special.body.${r.body}`)}: ${t(`special.stage.${r.decision ?? "PENDING"}`)}`,
+                          `${t(`special.body.${r.body}`)}: ${r.decision ? t(`special.decision.${r.decision}`) : t("special.stage.PENDING")}`,
                       )
                       .join("; ")}
                     {w.awaiting.length > 0 && <Text size="sm">{t("special.works.awaitingYou")}</Text>}

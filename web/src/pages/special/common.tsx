@@ -97,12 +97,12 @@ const COLORS: Record<string, string> = {
   APPROVED: "teal.9",
 };
 
-/** A stage or outcome as a filled, translated badge. */
-export function StageBadge({ stage }: { stage: string }) {
+/** A stage or outcome, or one body's decision (`names="decision"`), as a filled, translated badge. */
+export function StageBadge({ stage, names = "stage" }: { stage: string; names?: "stage" | "decision" }) {
   const { t } = useTranslation();
   return (
     <Badge color={COLORS[stage] ?? "dark"} variant="filled" tt="none" style={{ flexShrink: 0 }}>
-      {t(`special.stage.${stage}`, { defaultValue: stage })}
+      {t(`special.${names}.${stage}`, { defaultValue: stage })}
     </Badge>
   );
 }

@@ -398,7 +398,9 @@ function lookupsOf(database: Database): GroupCommit<typeof SYSTEM, SessionLookup
     queue = groupCommit({
       maxBatch: 128,
       // One lookup at a time, like the submissions' batches: the requests that arrive meanwhile go
-      // together in the next (session 12; see MAX_IN_FLIGHT in submit.service).
+      // together in the next (session 12; see MAX_IN_FLIGHT in submit.service). Its touch skips a
+      // row another transaction holds (migration session_touch_skip_locked), so no lookup waits
+      // on a lock and holds the ones behind it.
       maxInFlight: 1,
       keyOf: () => "sessions",
       run: (_scope, items) => resolveSessions(database, items),
@@ -410,8 +412,8 @@ function lookupsOf(database: Database): GroupCommit<typeof SYSTEM, SessionLookup
 
 /**
  * Reads the sessions of a batch of lookups with their enabled users and touches the live ones seen
- * more than a minute ago, in one call (migration hot_path_functions). Timeouts are judged per
- * request, at its own time, on the activity read before the touch.
+ * more than a minute ago, in one call (migrations hot_path_functions, session_touch_skip_locked).
+ * Timeouts are judged per request, at its own time, on the activity read before the touch.
  */
 async function resolveSessions(
   database: Database,

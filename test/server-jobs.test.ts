@@ -39,6 +39,29 @@ describe("background jobs", () => {
     expect(started).toBe(1);
   });
 
+  it("runs again soon after a run that found work, and at its period once there is none", async () => {
+    vi.useFakeTimers();
+    const { log } = logger();
+    const found = [5, 3, 0, 0];
+    const at: number[] = [];
+    const job = every(
+      1000,
+      "sealer",
+      async () => {
+        at.push(Date.now());
+        return found[at.length - 1] ?? 0;
+      },
+      log,
+      100,
+    );
+    const start = Date.now();
+    await vi.advanceTimersByTimeAsync(2250);
+    expect(at.map((t) => t - start)).toEqual([1000, 1100, 1200, 2200]);
+    await job.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(at).toHaveLength(4);
+  });
+
   it("logs a failure and tries again on the next tick; 0 never runs", async () => {
     vi.useFakeTimers();
     const { errors, log } = logger();

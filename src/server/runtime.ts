@@ -78,8 +78,9 @@ export async function startShekara(
   // While entries keep coming it seals again after SEAL_BUSY_MS: a round a second under load
   // chained a second's entries (2,700 at the bench's rate) in one burst of hashing and queries,
   // which stalled every request in flight (session 13: p99 lower in seven alternated pairs of nine).
+  const sealEveryMs = opts.sealEveryMs ?? 1000;
   const sealer = every(
-    opts.sealEveryMs ?? 1000,
+    sealEveryMs,
     "audit sealing",
     async () => {
       const sealed = await sealRound(database);
@@ -87,7 +88,7 @@ export async function startShekara(
       return sealed;
     },
     logger,
-    Math.min(SEAL_BUSY_MS, opts.sealEveryMs ?? 1000),
+    Math.min(SEAL_BUSY_MS, sealEveryMs),
   );
   const jobs = [
     // Overdue NSC answers on foreigners' permits are escalated to the superior (Z p.17).

@@ -3,6 +3,9 @@ import type { ForeignerStage, ForeignerStep } from "./foreigners.js";
 import { BODY_NAMES, type WorkBody } from "./rules.js";
 import type { WorkDecision, WorksOutcome } from "./works.js";
 
+/** "Refused": a foreigner's permit, a body's decision on works and the works' outcome alike. */
+const REFUSED: Translated = { kk: "Бас тартылды", ru: "Отказано", en: "Refused" };
+
 /** The stages of a foreigner's permit case in every language: shown in the web and in a refused step's message. */
 export const FOREIGNER_STAGE_NAMES: Record<ForeignerStage, Translated> = {
   SUBMITTED: { kk: "Қабылданды", ru: "Принято", en: "Received" },
@@ -10,7 +13,7 @@ export const FOREIGNER_STAGE_NAMES: Record<ForeignerStage, Translated> = {
   NSC_AGREED: { kk: "ҰҚК келісті", ru: "КНБ согласовал", en: "NSC agreed" },
   NSC_REFUSED: { kk: "ҰҚК келіспеді", ru: "КНБ отказал", en: "NSC refused" },
   ISSUED: { kk: "Рұқсат берілді", ru: "Разрешение выдано", en: "Permit issued" },
-  REFUSED: { kk: "Бас тартылды", ru: "Отказано", en: "Refused" },
+  REFUSED,
 };
 
 /** The steps of a foreigner's permit case in every language. */
@@ -25,14 +28,14 @@ export const FOREIGNER_STEP_NAMES: Record<ForeignerStep, Translated> = {
 /** A body's own decision on special works, in every language. */
 export const WORK_DECISION_NAMES: Record<WorkDecision, Translated> = {
   APPROVED: { kk: "Келісілді", ru: "Согласовано", en: "Agreed" },
-  REFUSED: { kk: "Бас тартылды", ru: "Отказано", en: "Refused" },
+  REFUSED,
 };
 
 /** A special-works application's combined outcome, in every language. */
 export const WORKS_OUTCOME_NAMES: Record<WorksOutcome, Translated> = {
   PENDING: { kk: "Шешім күтілуде", ru: "Ожидает решения", en: "Awaiting decision" },
   APPROVED: { kk: "Рұқсат етілді", ru: "Разрешено", en: "Approved" },
-  REFUSED: { kk: "Бас тартылды", ru: "Отказано", en: "Refused" },
+  REFUSED,
 };
 
 /** The steps on a special-works application that a refusal may name, in every language. */

@@ -135,34 +135,30 @@ async function writeBatch(
   scope: DbScope,
   ready: Prepared[],
 ): Promise<ItemOutcome<Submitted>[]> {
-  const outcomes: ItemOutcome<Submitted>[] = ready.map(() => ({
-    ok: false,
-    error: new Error("submission not answered by its batch"),
-  }));
-  if (ready.length > 0) {
-    let answers: Map<string, WriteAnswer>;
-    try {
-      answers = await writeAll(database, scope, ready);
-    } catch (err) {
-      const statementFailed = typeof (err as { code?: unknown }).code === "string";
-      if (!statementFailed || ready.length === 1) throw err;
-      return oneByOne(ready, async (item) => {
-        const [outcome] = await writeBatch(database, scope, [item]);
-        if (!outcome) throw new Error("submission batch answered nothing");
-        if (!outcome.ok) throw outcome.error;
-        return outcome.value;
-      });
-    }
-    for (const [index, p] of ready.entries()) {
-      const answer = answers.get(p.row.id);
-      outcomes[index] = !answer
-        ? // Neither written nor refused: it met its Idempotency-Key in the unique index.
-          { ok: false, error: new AppError("CONCURRENT_CHANGE") }
-        : answer.outcome === "WRITTEN"
-          ? { ok: true, value: answered(p, answer) }
-          : { ok: false, error: answer.outcome === "NOT_IAB" ? notAnIab() : notFound() };
-    }
+  if (ready.length === 0) return [];
+  let answers: Map<string, WriteAnswer>;
+  try {
+    answers = await writeAll(database, scope, ready);
+  } catch (err) {
+    const statementFailed = typeof (err as { code?: unknown }).code === "string";
+    if (!statementFailed || ready.length === 1) throw err;
+    return oneByOne(ready, async (item) => {
+      const [outcome] = await writeBatch(database, scope, [item]);
+      if (!outcome) throw new Error("submission batch answered nothing");
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    });
   }
+  // Errors are made only for the items that get them: an Error captures a stack trace, and one
+  // made in advance for every item was 4 % of the server's time in the benchmark.
+  const outcomes = ready.map((p): ItemOutcome<Submitted> => {
+    const answer = answers.get(p.row.id);
+    if (!answer)
+      // Neither written nor refused: it met its Idempotency-Key in the unique index.
+      return { ok: false, error: new AppError("CONCURRENT_CHANGE") };
+    if (answer.outcome === "WRITTEN") return { ok: true, value: answered(p, answer) };
+    return { ok: false, error: answer.outcome === "NOT_IAB" ? notAnIab() : notFound() };
+  });
   return answerRetries(database, scope, ready, outcomes);
 }
 

@@ -22,6 +22,7 @@ import type { Deps } from "../services/context.js";
 import { SESSION_COOKIE } from "./auth.js";
 import { resolveCaller } from "./bearer.js";
 import { sendError } from "./errors.js";
+import { nulAt } from "./nul.js";
 import { accountRoutes } from "./routes/account.js";
 import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -65,18 +66,6 @@ export interface RouteAccess {
   url: string;
   public: boolean;
   permission: Permission | undefined;
-}
-
-/** The path of the first string holding U+0000 inside a parsed request part, if any. */
-function nulAt(value: unknown, at: string, depth = 0): string | undefined {
-  if (typeof value === "string") return value.includes("\u0000") ? at : undefined;
-  if (!value || typeof value !== "object" || depth > 32 || Buffer.isBuffer(value)) return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    if (key.includes("\u0000")) return `${at}.${key}`;
-    const found = nulAt(child, `${at}.${key}`, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** The built web app (vite build output), served by this same server. */

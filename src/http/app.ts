@@ -11,7 +11,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
@@ -46,6 +45,7 @@ import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
 import { verifyRoutes } from "./routes/verify.js";
 import { securityHeaders } from "./security-headers.js";
+import { serializerCompiler } from "./serializer.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -1,7 +1,7 @@
 import {
+  type serializerCompiler as encodingSerializerCompiler,
   InvalidSchemaError,
   ResponseSerializationError,
-  serializerCompiler as encodingSerializerCompiler,
 } from "fastify-type-provider-zod";
 import { $ZodType, safeEncode, safeParse } from "zod/v4/core";
 

@@ -13,7 +13,7 @@ export interface Actor {
   login: string;
   fullName: string;
   roles: Role[];
-  permissions: Set<Permission>;
+  permissions: ReadonlySet<Permission>;
   unitId: string | null;
   /** ltree path of the actor's unit; null for citizens and users without a unit. */
   unitPath: string | null;

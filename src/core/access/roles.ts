@@ -168,7 +168,22 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** The union of the permissions of the given roles. */
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role].permissions));
+/**
+ * Permission sets by their roles: every signed-in request resolves its caller's, and the few role
+ * combinations in use share one set each instead of building one per request. Bounded all the
+ * same, since roles come from stored users.
+ */
+const permissionSets = new Map<string, ReadonlySet<Permission>>();
+const PERMISSION_SETS_MAX = 256;
+
+/** The union of the permissions of the given roles (a shared set: never to be changed). */
+export function permissionsOf(roles: readonly Role[]): ReadonlySet<Permission> {
+  const key = roles.join(",");
+  let set = permissionSets.get(key);
+  if (!set) {
+    if (permissionSets.size >= PERMISSION_SETS_MAX) permissionSets.clear();
+    set = new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role].permissions));
+    permissionSets.set(key, set);
+  }
+  return set;
 }

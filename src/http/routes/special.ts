@@ -208,6 +208,7 @@ export function specialRoutes(deps: Deps): FastifyPluginAsyncZod {
                   code: z.string(),
                   nameKk: z.string(),
                   nameRu: z.string(),
+                  nameEn: z.string().nullable(),
                   triadId: z.string().nullable(),
                 }),
               ),

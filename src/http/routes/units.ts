@@ -114,6 +114,7 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
             code: z.string(),
             nameKk: z.string(),
             nameRu: z.string(),
+            nameEn: z.string().nullable(),
           }),
         ),
       })

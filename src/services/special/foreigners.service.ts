@@ -570,6 +570,7 @@ export async function nscUnits(deps: Pick<Deps, "database">, actor: Actor | null
         code: units.code,
         nameKk: units.nameKk,
         nameRu: units.nameRu,
+        nameEn: units.nameEn,
         triadId: units.triadId,
       })
       .from(units)

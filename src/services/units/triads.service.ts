@@ -14,7 +14,14 @@ export interface TriadView {
   level: number;
   nameKk: string;
   nameRu: string;
-  units: { id: string; agency: string; code: string; nameKk: string; nameRu: string }[];
+  units: {
+    id: string;
+    agency: string;
+    code: string;
+    nameKk: string;
+    nameRu: string;
+    nameEn: string | null;
+  }[];
 }
 
 /** Every triad with its members (organizational facts, visible to any officer). */
@@ -30,6 +37,7 @@ export async function listTriads(deps: Pick<Deps, "database">, actor: Actor | nu
             code: units.code,
             nameKk: units.nameKk,
             nameRu: units.nameRu,
+            nameEn: units.nameEn,
             triadId: units.triadId,
           })
           .from(units)
@@ -118,6 +126,7 @@ export async function createTriad(
         code: u.code,
         nameKk: u.nameKk,
         nameRu: u.nameRu,
+        nameEn: u.nameEn,
       })),
     };
   });

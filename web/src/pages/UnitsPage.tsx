@@ -22,13 +22,20 @@ interface Triad {
   level: number;
   nameKk: string;
   nameRu: string;
-  units: { id: string; agency: Agency; code: string; nameKk: string; nameRu: string }[];
+  units: {
+    id: string;
+    agency: Agency;
+    code: string;
+    nameKk: string;
+    nameRu: string;
+    nameEn: string | null;
+  }[];
 }
 
 /** The units of the user's subtree, indented by depth, with each unit's superiors and counterparts (X-2). */
 export function UnitsPage() {
   const { t } = useTranslation();
-  const { lang, tr } = useLang();
+  const { tr, name: nameOf } = useLang();
   const query = useQuery({ queryKey: ["units"], queryFn: () => api<{ items: Unit[] }>("/api/v1/units") });
   const triads = useQuery({ queryKey: ["triads"], queryFn: () => api<{ items: Triad[] }>("/api/v1/triads") });
   const [selected, setSelected] = useState<string | null>(null);
@@ -37,8 +44,6 @@ export function UnitsPage() {
     enabled: selected !== null,
     queryFn: () => api<{ unit: Unit; superiors: Unit[]; counterparts: Unit[] }>(`/api/v1/units/${selected}`),
   });
-  const nameOf = (u: { nameKk: string; nameRu: string; nameEn?: string | null }) =>
-    lang === "ru" ? u.nameRu : lang === "en" ? (u.nameEn ?? u.nameRu) : u.nameKk;
   return (
     <Stack>
       <Title order={1}>{t("units.title")}</Title>
@@ -82,7 +87,7 @@ export function UnitsPage() {
               <Badge variant="outline" color="dark" mr="xs">
                 {t("admin.level")} {triad.level}
               </Badge>
-              {lang === "kk" ? triad.nameKk : triad.nameRu}: {triad.units.map((u) => nameOf(u)).join(" · ")}
+              {nameOf(triad)}: {triad.units.map((u) => nameOf(u)).join(" · ")}
             </Text>
           ))}
         </Stack>

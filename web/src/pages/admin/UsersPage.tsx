@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../../src/core/access/roles.js";
 import { api } from "../../api";
 import { useMe } from "../../session";
+import { localName, useLang } from "../../useLang";
 
 interface User {
   id: string;
@@ -34,11 +35,13 @@ interface Unit {
   code: string;
   nameKk: string;
   nameRu: string;
+  nameEn: string | null;
 }
 
 /** User administration for unit and system administrators: search, add, change roles, disable. */
 export function UsersPage() {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const queryClient = useQueryClient();
   const me = useMe().data;
   const canManage = me?.permissions.includes("users.manage") ?? false;
@@ -62,7 +65,7 @@ export function UsersPage() {
   );
   const unitOptions = (units.data?.items ?? []).map((u) => ({
     value: u.id,
-    label: `${u.code} — ${u.nameRu}`,
+    label: `${u.code} — ${localName(u, lang)}`,
   }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ["users"] });
 

@@ -19,7 +19,7 @@ import { JOINT_KIND_CODES, JOINT_KINDS } from "../../../../src/core/coordination
 import { PARTIES } from "../../../../src/core/coordination/rules.js";
 import { api } from "../../api";
 import { useMe } from "../../session";
-import { useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 import { formatInstant } from "../exchange/shared";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import { SectorForm } from "./SectorForm";
@@ -75,7 +75,7 @@ export function JointPage() {
       {triads.data && triads.data.length > 0 && (
         <Select
           label={t("coord.plans.triad")}
-          data={triads.data.map((x) => ({ value: x.id, label: lang === "kk" ? x.nameKk : x.nameRu }))}
+          data={triads.data.map((x) => ({ value: x.id, label: localName(x, lang) }))}
           value={triadId}
           onChange={setPicked}
           allowDeselect={false}

@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api } from "../../api";
 import { useMe } from "../../session";
-import { useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 import { ErrorAlert } from "../passes/shared";
 import { emptyPlan, PlanEditor } from "./PlanEditor";
 import { CoordStatus, type Triad } from "./shared";
@@ -135,7 +135,7 @@ function NewPlanForm() {
             required
             data={(triads.data ?? []).map((x) => ({
               value: x.id,
-              label: lang === "kk" ? x.nameKk : x.nameRu,
+              label: localName(x, lang),
             }))}
             value={triadId}
             onChange={setTriadId}

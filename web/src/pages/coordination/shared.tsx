@@ -15,9 +15,7 @@ export interface UnitRef {
 
 /** The unit's name in the interface language (English falls back to Russian). */
 export function useUnitName() {
-  const { lang } = useLang();
-  return (u: Pick<UnitRef, "nameKk" | "nameRu" | "nameEn">) =>
-    lang === "kk" ? u.nameKk : lang === "ru" ? u.nameRu : (u.nameEn ?? u.nameRu);
+  return useLang().name;
 }
 
 /** A status badge with its translated name; dark colours keep AA contrast. */

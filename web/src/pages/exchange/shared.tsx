@@ -2,6 +2,7 @@ import { Badge } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
+import { localName } from "../../useLang";
 
 /** A text in the three interface languages. */
 export interface Tr {
@@ -114,8 +115,7 @@ export function useTr() {
   return {
     lang,
     tr: (text: Tr | undefined) => (text ? text[lang] : ""),
-    unit: (u: Pick<UnitRef, "nameKk" | "nameRu" | "nameEn">) =>
-      lang === "kk" ? u.nameKk : lang === "ru" ? u.nameRu : (u.nameEn ?? u.nameRu),
+    unit: (u: Pick<UnitRef, "nameKk" | "nameRu" | "nameEn">) => localName(u, lang),
   };
 }
 

@@ -3,9 +3,10 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { PASS_RULES } from "../../../../src/adapters/pdf/text.js";
+import type { Lang } from "../../../../src/core/i18n.js";
 import type { ApplicationData, CaseState } from "../../../../src/core/passes/state-machine.js";
 import { ApiError, api } from "../../api";
-import { useLang } from "../../useLang";
+import { type LocalNames, localName, useLang } from "../../useLang";
 import type { Answer } from "../eligibility/EligibilityResult";
 
 /** One action of a case's history as the API returns it. */
@@ -244,7 +245,7 @@ export function usePlaceLabels(katos: readonly string[]): Record<string, string>
   const labels: Record<string, string> = {};
   katos.forEach((kato, i) => {
     const entry = results[i]?.data?.items.find((e) => e.kato === kato);
-    labels[kato] = entry ? `${lang === "kk" ? entry.nameKk : entry.nameRu} (${kato})` : kato;
+    labels[kato] = entry ? `${localName(entry, lang)} (${kato})` : kato;
   });
   return labels;
 }
@@ -257,14 +258,14 @@ export function PlaceName({ kato }: { kato: string }) {
   if (!entry) return <>{kato}</>;
   return (
     <>
-      {lang === "kk" ? entry.nameKk : entry.nameRu} ({kato})
+      {localName(entry, lang)} ({kato})
     </>
   );
 }
 
 /** The name of a unit in the interface language. */
-export function unitName(unit: { nameKk: string; nameRu: string }, lang: string): string {
-  return lang === "kk" ? unit.nameKk : unit.nameRu;
+export function unitName(unit: LocalNames, lang: Lang): string {
+  return localName(unit, lang);
 }
 
 /** An API error with its clause, as an alert. */

@@ -1,4 +1,5 @@
-import type { Translated } from "../../../../src/core/i18n.js";
+import type { Lang, Translated } from "../../../../src/core/i18n.js";
+import { localName } from "../../useLang";
 
 /** A unit as the petition API names it. */
 export interface UnitRef {
@@ -114,10 +115,8 @@ export interface Petition {
 }
 
 /** The name of a unit in the interface language. */
-export function unitLabel(unit: UnitRef | null, lang: string): string {
-  if (!unit) return "—";
-  if (lang === "en" && unit.nameEn) return unit.nameEn;
-  return lang === "kk" ? unit.nameKk : unit.nameRu;
+export function unitLabel(unit: UnitRef | null, lang: Lang): string {
+  return unit ? localName(unit, lang) : "—";
 }
 
 /** A person's full name as written. */

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 import { ImportForm } from "./ImportForm";
 
 interface Version {
@@ -108,7 +108,7 @@ export function ZoneTab({ canManage }: { canManage: boolean }) {
           {(entries.data?.items ?? []).map((e) => (
             <Table.Tr key={e.kato}>
               <Table.Td>{e.kato}</Table.Td>
-              <Table.Td>{lang === "kk" ? e.nameKk : e.nameRu}</Table.Td>
+              <Table.Td>{localName(e, lang)}</Table.Td>
               <Table.Td>{e.kind}</Table.Td>
               <Table.Td>{(lang === "kk" ? e.districtKk : e.districtRu) ?? "—"}</Table.Td>
               <Table.Td>{lang === "kk" ? e.regionKk : e.regionRu}</Table.Td>

@@ -18,7 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../api";
-import { useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert, formatInstant, PlaceName } from "../passes/shared";
 import { type ForeignerCase, StageBadge, unitLabel } from "./common";
 
@@ -41,7 +41,7 @@ function StepForms({ c }: { c: ForeignerCase }) {
   const nsc = useQuery({
     queryKey: ["nsc-units"],
     queryFn: () =>
-      api<{ items: { id: string; code: string; nameKk: string; nameRu: string }[] }>(
+      api<{ items: { id: string; code: string; nameKk: string; nameRu: string; nameEn: string | null }[] }>(
         "/api/v1/foreigners/nsc-units",
       ),
     enabled: c.allowedSteps.includes("FORWARD"),
@@ -75,7 +75,7 @@ function StepForms({ c }: { c: ForeignerCase }) {
             required
             data={(nsc.data?.items ?? []).map((u) => ({
               value: u.id,
-              label: lang === "kk" ? u.nameKk : u.nameRu,
+              label: localName(u, lang),
             }))}
             value={nscUnitId}
             onChange={setNscUnitId}

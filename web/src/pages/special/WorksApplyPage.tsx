@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { WORK_KINDS } from "../../../../src/core/special/rules.js";
 import { ApiError, api } from "../../api";
-import { useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 import { AA_ERRORS, addDays, ClauseBadge, ErrorAlert, today } from "../passes/shared";
 import { PlacePicker } from "./common";
 
@@ -153,7 +153,7 @@ export function WorksApplyPage() {
                   label={`${t(`special.body.${b.body}`)} — ${t(`special.role.${b.role}`)}`}
                   data={b.units.map((u) => ({
                     value: u.id,
-                    label: lang === "kk" ? u.nameKk : lang === "ru" ? u.nameRu : u.nameEn,
+                    label: localName(u, lang),
                   }))}
                   value={unitChoice[b.body] ?? (b.units.length === 1 ? (b.units[0]?.id ?? null) : null)}
                   onChange={(v) => v && setUnitChoice((old) => ({ ...old, [b.body]: v }))}

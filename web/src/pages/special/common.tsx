@@ -1,6 +1,8 @@
 import { Badge, Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Lang } from "../../../../src/core/i18n.js";
+import { localName } from "../../useLang";
 import { useZoneSearch, type ZoneEntry } from "../passes/shared";
 
 /** A foreigner's case line as GET /api/v1/foreigners returns it. */
@@ -108,9 +110,8 @@ export function StageBadge({ stage, names = "stage" }: { stage: string; names?: 
 }
 
 /** The name of a unit in the interface language. */
-export function unitLabel(unit: UnitRef | null, lang: string): string {
-  if (!unit) return "—";
-  return lang === "kk" ? unit.nameKk : lang === "ru" ? unit.nameRu : unit.nameEn;
+export function unitLabel(unit: UnitRef | null, lang: Lang): string {
+  return unit ? localName(unit, lang) : "—";
 }
 
 /** A searchable choice of one border-zone settlement (the zone list in force). */

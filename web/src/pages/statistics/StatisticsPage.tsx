@@ -19,7 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Translated } from "../../../../src/core/i18n.js";
 import { api } from "../../api";
-import { useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 
 interface Checkpoint {
   id: string;
@@ -116,7 +116,7 @@ export function StatisticsPage() {
       <Group align="flex-end">
         <Select
           label={t("statistics.checkpoint")}
-          data={items.map((c) => ({ value: c.id, label: lang === "kk" ? c.nameKk : c.nameRu }))}
+          data={items.map((c) => ({ value: c.id, label: localName(c, lang) }))}
           value={triadId}
           onChange={setTriadId}
           w={320}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { localName } from "../web/src/useLang.js";
+
+describe("names in the interface language", () => {
+  const unit = { nameKk: "Алматы ҚМПБ", nameRu: "ПВО г. Алматы", nameEn: "Almaty PVO" };
+
+  it("gives each language its own name", () => {
+    expect(localName(unit, "kk")).toBe("Алматы ҚМПБ");
+    expect(localName(unit, "ru")).toBe("ПВО г. Алматы");
+    expect(localName(unit, "en")).toBe("Almaty PVO");
+  });
+
+  it("falls back to Russian in English where there is no English name", () => {
+    const place = { nameKk: "Қорғас ауылы", nameRu: "село Коргас" };
+    expect(localName(place, "en")).toBe("село Коргас");
+    expect(localName({ ...unit, nameEn: null }, "en")).toBe("ПВО г. Алматы");
+    expect(localName({ ...unit, nameEn: "" }, "en")).toBe("ПВО г. Алматы");
+  });
+});

@@ -13,7 +13,7 @@ import { statFigures, triads, units, users } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import { TRIAD_AGENCIES } from "../units/triads.service.js";
+import { TRIAD_AGENCIES, type TriadMember } from "../units/triads.service.js";
 
 type Tx = Parameters<Parameters<Deps["database"]["tx"]>[1]>[0];
 
@@ -26,14 +26,7 @@ export interface CheckpointView {
   level: number;
   nameKk: string;
   nameRu: string;
-  units: {
-    id: string;
-    agency: string;
-    code: string;
-    nameKk: string;
-    nameRu: string;
-    nameEn: string | null;
-  }[];
+  units: TriadMember[];
   /** The agency the actor enters figures for at this checkpoint, when they may enter. */
   myAgency: string | null;
 }

@@ -8,20 +8,23 @@ import type { Actor, Deps, RequestMeta } from "../context.js";
 /** The three checkpoint agencies whose units form a triad at each level. */
 export const TRIAD_AGENCIES = ["IAB", "NSC", "CUSTOMS"] as const;
 
+/** A unit of a triad, as lists of triads show it. */
+export interface TriadMember {
+  id: string;
+  agency: string;
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string | null;
+}
+
 /** A triad with its member units. */
 export interface TriadView {
   id: string;
   level: number;
   nameKk: string;
   nameRu: string;
-  units: {
-    id: string;
-    agency: string;
-    code: string;
-    nameKk: string;
-    nameRu: string;
-    nameEn: string | null;
-  }[];
+  units: TriadMember[];
 }
 
 /** Every triad with its members (organizational facts, visible to any officer). */

@@ -38,7 +38,8 @@ describe.skipIf(!browserAvailable)("foreigners' permits and special works in Chr
     await expect.poll(() => heading(officer)).toMatch(/^Foreigner's permit case ПАН-2026-F/);
     // Issuing is not offered to an officer; forwarding is.
     await officer.getByRole("combobox", { name: "NSC unit" }).click();
-    await officer.getByRole("option", { name: /Коргас/ }).click();
+    // English pages name units in English where a unit has an English name.
+    await officer.getByRole("option", { name: /Khorgos Border Detachment/ }).click();
     await expectAccessible(officer);
     await officer.getByRole("button", { name: /Forward to the NSC/ }).click();
     await expect.poll(() => main(officer)).toContain("NSC answer deadline");

@@ -25,7 +25,7 @@ import {
 import type { ApplicationData } from "../../../../src/core/passes/state-machine.js";
 import { ApiError, api } from "../../api";
 import { useMe } from "../../session";
-import { useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 import { DestinationsPicker } from "./DestinationsPicker";
 import { EMPTY_PERSON, type PersonDraft, type PersonField, PersonFields } from "./PersonFields";
 import {
@@ -37,7 +37,6 @@ import {
   newIdempotencyKey,
   reasonOf,
   today,
-  unitName,
   type ZoneEntry,
 } from "./shared";
 
@@ -178,7 +177,7 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
     submit.mutate();
   };
 
-  const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: unitName(u, lang) }));
+  const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: localName(u, lang) }));
 
   return (
     <Stack maw={960} style={AA_ERRORS}>

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
 import { useMe } from "../../session";
-import { useLang } from "../../useLang";
-import { ErrorAlert, unitName } from "./shared";
+import { localName, useLang } from "../../useLang";
+import { ErrorAlert } from "./shared";
 
 interface Unit {
   id: string;
@@ -48,7 +48,7 @@ export function RegisterBookPage() {
   });
   const options = (units.data?.items ?? [])
     .filter((u) => u.agency === "IAB")
-    .map((u) => ({ value: u.id, label: `${unitName(u, lang)} (${u.code})` }));
+    .map((u) => ({ value: u.id, label: `${localName(u, lang)} (${u.code})` }));
   return (
     <Stack>
       <Title order={1}>{t("passes.book.title")}</Title>

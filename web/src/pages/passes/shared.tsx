@@ -3,10 +3,9 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { PASS_RULES } from "../../../../src/adapters/pdf/text.js";
-import type { Lang } from "../../../../src/core/i18n.js";
 import type { ApplicationData, CaseState } from "../../../../src/core/passes/state-machine.js";
 import { ApiError, api } from "../../api";
-import { type LocalNames, localName, useLang } from "../../useLang";
+import { localName, useLang } from "../../useLang";
 import type { Answer } from "../eligibility/EligibilityResult";
 
 /** One action of a case's history as the API returns it. */
@@ -261,11 +260,6 @@ export function PlaceName({ kato }: { kato: string }) {
       {localName(entry, lang)} ({kato})
     </>
   );
-}
-
-/** The name of a unit in the interface language. */
-export function unitName(unit: LocalNames, lang: Lang): string {
-  return localName(unit, lang);
 }
 
 /** An API error with its clause, as an alert. */

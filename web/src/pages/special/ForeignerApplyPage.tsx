@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ApiError, api } from "../../api";
 import { useMe } from "../../session";
-import { useLang } from "../../useLang";
-import { AA_ERRORS, addDays, ErrorAlert, type IabUnit, today, unitName } from "../passes/shared";
+import { localName, useLang } from "../../useLang";
+import { AA_ERRORS, addDays, ErrorAlert, type IabUnit, today } from "../passes/shared";
 import { PlacePicker } from "./common";
 
 const DOCUMENTS = ["FOREIGN_PASSPORT", "RESIDENCE_PERMIT", "STATELESS_CERTIFICATE"] as const;
@@ -198,7 +198,7 @@ export function ForeignerApplyPage() {
               <Select
                 label={t("special.field.iab")}
                 required
-                data={(units.data?.items ?? []).map((u) => ({ value: u.id, label: unitName(u, lang) }))}
+                data={(units.data?.items ?? []).map((u) => ({ value: u.id, label: localName(u, lang) }))}
                 value={f.unitId}
                 onChange={set("unitId")}
                 error={fieldError("unitId")}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localName } from "../web/src/useLang.js";
+import { localName, unitLabel } from "../web/src/useLang.js";
 
 describe("names in the interface language", () => {
   const unit = { nameKk: "Алматы ҚМПБ", nameRu: "ПВО г. Алматы", nameEn: "Almaty PVO" };
@@ -15,5 +15,11 @@ describe("names in the interface language", () => {
     expect(localName(place, "en")).toBe("село Коргас");
     expect(localName({ ...unit, nameEn: null }, "en")).toBe("ПВО г. Алматы");
     expect(localName({ ...unit, nameEn: "" }, "en")).toBe("ПВО г. Алматы");
+  });
+
+  it("names a missing unit with a dash, and a present one as localName does", () => {
+    expect(unitLabel(null, "kk")).toBe("—");
+    expect(unitLabel(undefined, "en")).toBe("—");
+    for (const lang of ["kk", "ru", "en"] as const) expect(unitLabel(unit, lang)).toBe(localName(unit, lang));
   });
 });

@@ -18,6 +18,11 @@ export function localName(names: LocalNames, lang: Lang): string {
   return names.nameEn || names.nameRu;
 }
 
+/** The name of what may be missing (a document filed without a unit): the name, or "—". */
+export function unitLabel(names: LocalNames | null | undefined, lang: Lang): string {
+  return names ? localName(names, lang) : "—";
+}
+
 /** The current interface language, a picker for texts given in all three, and one for names. */
 export function useLang(): {
   lang: Lang;

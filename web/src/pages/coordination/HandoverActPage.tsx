@@ -8,7 +8,7 @@ import { api } from "../../api";
 import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import type { ActSummary } from "./HandoversPage";
-import { CoordStatus, useUnitName } from "./shared";
+import { CoordStatus } from "./shared";
 
 interface ActJson extends ActSummary {
   giverSignature: { name: string; at: string } | null;
@@ -38,8 +38,7 @@ const PATHS: Record<string, string> = {
 export function HandoverActPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
-  const { tr, lang } = useLang();
-  const unitName = useUnitName();
+  const { tr, lang, name: unitName } = useLang();
   const client = useQueryClient();
   const act = useQuery({
     queryKey: ["handover", id],

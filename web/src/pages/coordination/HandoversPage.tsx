@@ -8,7 +8,7 @@ import { api } from "../../api";
 import { useMe } from "../../session";
 import { useLang } from "../../useLang";
 import { ErrorAlert } from "../passes/shared";
-import { CoordStatus, type UnitRef, useUnitName } from "./shared";
+import { CoordStatus, type UnitRef } from "./shared";
 
 /** An act in the list. */
 export interface ActSummary {
@@ -28,7 +28,7 @@ export interface ActSummary {
 export function HandoversPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const unitName = useUnitName();
+  const { name: unitName } = useLang();
   const acts = useQuery({ queryKey: ["handovers"], queryFn: () => api<ActSummary[]>("/api/v1/handovers") });
   const canManage = me.data?.permissions.includes("handovers.manage") ?? false;
   return (
@@ -101,8 +101,7 @@ const emptyLine = (): Line => ({
 /** The giving officer draws up an act: receiver, place, basis and the inventory. */
 function NewActForm() {
   const { t } = useTranslation();
-  const { tr } = useLang();
-  const unitName = useUnitName();
+  const { tr, name: unitName } = useLang();
   const navigate = useNavigate();
   const receivers = useQuery({
     queryKey: ["handover-receivers"],

@@ -22,7 +22,7 @@ import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import { type PlanContentJson, PlanEditor } from "./PlanEditor";
 import type { PlanSummaryJson } from "./PlansPage";
-import { CoordStatus, PartyName, useUnitName } from "./shared";
+import { CoordStatus, PartyName } from "./shared";
 
 interface PlanJson extends PlanSummaryJson {
   content: PlanContentJson;
@@ -53,8 +53,7 @@ const ACTION_PATH: Record<string, string> = {
 export function PlanPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
-  const { tr, lang } = useLang();
-  const unitName = useUnitName();
+  const { tr, lang, name: unitName } = useLang();
   const client = useQueryClient();
   const plan = useQuery({ queryKey: ["plan", id], queryFn: () => api<PlanJson>(`/api/v1/plans/${id}`) });
   const [reason, setReason] = useState("");

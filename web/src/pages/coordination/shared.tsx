@@ -1,6 +1,5 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useLang } from "../../useLang";
 
 /** A unit reference as the coordination API returns it. */
 export interface UnitRef {
@@ -11,11 +10,6 @@ export interface UnitRef {
   nameRu: string;
   nameEn: string | null;
   agency?: string;
-}
-
-/** The unit's name in the interface language (English falls back to Russian). */
-export function useUnitName() {
-  return useLang().name;
 }
 
 /** A status badge with its translated name; dark colours keep AA contrast. */

@@ -29,7 +29,7 @@ import {
 } from "../../../../src/core/databank/catalog.js";
 import { api } from "../../api";
 import { useMe } from "../../session";
-import { useLang } from "../../useLang";
+import { type LocalNames, localName, unitLabel, useLang } from "../../useLang";
 
 /** A document as search answers it. */
 export interface BankDoc {
@@ -48,6 +48,13 @@ export interface BankDoc {
   marking: BankMarking;
   fileName: string | null;
   isDemo: boolean;
+}
+
+/** The names of the unit a document was filed by, or null for one filed without a unit. */
+export function docUnit(d: BankDoc): LocalNames | null {
+  return d.unitNameKk === null || d.unitNameRu === null
+    ? null
+    : { nameKk: d.unitNameKk, nameRu: d.unitNameRu, nameEn: d.unitNameEn };
 }
 
 const PAGE = 20;
@@ -75,8 +82,6 @@ export function DataBankPage() {
         "/api/v1/databank/units",
       ),
   });
-  const unitName = (u: { nameKk: string | null; nameRu: string | null; nameEn: string | null }) =>
-    (lang === "kk" ? u.nameKk : lang === "en" ? (u.nameEn ?? u.nameRu) : u.nameRu) ?? "";
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setPages(1);
@@ -123,7 +128,7 @@ export function DataBankPage() {
             {select(
               "unitId",
               t("databank.unit"),
-              (units.data?.items ?? []).map((u) => ({ value: u.id, label: unitName(u) })),
+              (units.data?.items ?? []).map((u) => ({ value: u.id, label: localName(u, lang) })),
             )}
             {select(
               "marking",
@@ -177,7 +182,7 @@ export function DataBankPage() {
                 </Group>
               </Group>
               <Text size="sm">
-                {d.docDate} · {unitName({ nameKk: d.unitNameKk, nameRu: d.unitNameRu, nameEn: d.unitNameEn })}
+                {d.docDate} · {unitLabel(docUnit(d), lang)}
                 {d.reference ? ` · ${d.reference}` : ""}
               </Text>
               <Text size="sm" lineClamp={2}>

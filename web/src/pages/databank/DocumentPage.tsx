@@ -9,8 +9,8 @@ import {
   type BankAudience,
 } from "../../../../src/core/databank/catalog.js";
 import { api } from "../../api";
-import { useLang } from "../../useLang";
-import type { BankDoc } from "./DataBankPage";
+import { unitLabel, useLang } from "../../useLang";
+import { type BankDoc, docUnit } from "./DataBankPage";
 
 /** One document of the data bank: its details, full text and file (opening it is audited). */
 export function DocumentPage() {
@@ -51,13 +51,7 @@ export function DocumentPage() {
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t("databank.unit")}</Table.Th>
-                <Table.Td>
-                  {(lang === "kk"
-                    ? d.unitNameKk
-                    : lang === "en"
-                      ? (d.unitNameEn ?? d.unitNameRu)
-                      : d.unitNameRu) ?? ""}
-                </Table.Td>
+                <Table.Td>{unitLabel(docUnit(d), lang)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t("databank.audience")}</Table.Th>

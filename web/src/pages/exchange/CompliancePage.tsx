@@ -15,16 +15,9 @@ import {
   YAxis,
 } from "recharts";
 import { api } from "../../api";
+import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
-import {
-  formatInstant,
-  type ObligationItem,
-  overdueText,
-  StatusBadge,
-  type Tr,
-  useClasses,
-  useTr,
-} from "./shared";
+import { formatInstant, type ObligationItem, overdueText, StatusBadge, type Tr, useClasses } from "./shared";
 
 interface Counts {
   total: number;
@@ -51,7 +44,7 @@ const pct = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate
 /** The compliance dashboard of the user's units (X-8): on-time rates, charts over time, late and missing lists. */
 export function CompliancePage() {
   const { t } = useTranslation();
-  const { tr } = useTr();
+  const { tr } = useLang();
   const classes = useClasses();
   const [params, setParams] = useSearchParams();
   const from = params.get("from") ?? "";
@@ -265,7 +258,7 @@ function ObligationList({
   testId: string;
 }) {
   const { t } = useTranslation();
-  const { tr } = useTr();
+  const { tr } = useLang();
   return (
     <Card withBorder data-testid={testId}>
       <Title order={2}>{title}</Title>

@@ -16,9 +16,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../../api";
+import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import { TemplateField } from "./fields";
-import { currentZone, formatInstant, localToIso, type Message, useClasses, useTr } from "./shared";
+import { currentZone, formatInstant, localToIso, type Message, useClasses } from "./shared";
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -30,7 +31,7 @@ async function toBase64(file: File): Promise<string> {
 /** Compose a message from its class's template, or record oral information in the duty log. */
 export function ComposePage() {
   const { t } = useTranslation();
-  const { tr } = useTr();
+  const { tr } = useLang();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const confirms = params.get("confirms");

@@ -3,8 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api";
+import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
-import { formatInstant, type ObligationItem, StatusBadge, type Tr, useClasses, useTr } from "./shared";
+import { formatInstant, type ObligationItem, StatusBadge, type Tr, useClasses } from "./shared";
 
 interface DutyDay {
   unit: { id: string; code: string; name: Tr; timeZone: string };
@@ -17,7 +18,7 @@ interface DutyDay {
 /** The duty officer's day: today's windows, oral urgent notices awaiting confirmation, overdue alerts. */
 export function DutyDayPage() {
   const { t } = useTranslation();
-  const { tr } = useTr();
+  const { tr } = useLang();
   const classes = useClasses();
   const day = useQuery({
     queryKey: ["exchange", "duty-day"],

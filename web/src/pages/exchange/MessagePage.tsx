@@ -4,14 +4,15 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../api";
 import { useMe } from "../../session";
+import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
-import { formatInstant, type Message, useClasses, useTr } from "./shared";
+import { formatInstant, type Message, useClasses } from "./shared";
 
 /** One message: template fields, addressees with their receipts, deadlines it created or discharged. */
 export function MessagePage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const { tr, unit } = useTr();
+  const { tr, name: unit } = useLang();
   const me = useMe();
   const client = useQueryClient();
   const classes = useClasses();

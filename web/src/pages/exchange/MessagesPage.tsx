@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api";
 import { useMe } from "../../session";
+import { useLang } from "../../useLang";
 import { ErrorAlert } from "../passes/shared";
-import { formatInstant, type Message, useClasses, useTr } from "./shared";
+import { formatInstant, type Message, useClasses } from "./shared";
 
 const BOXES = ["inbox", "outbox", "duty"] as const;
 
@@ -63,7 +64,7 @@ export function MessagesPage() {
 
 function MessageTable({ items }: { items: Message[] }) {
   const { t } = useTranslation();
-  const { tr, unit } = useTr();
+  const { tr, name: unit } = useLang();
   const classes = useClasses();
   if (items.length === 0) return <Text>{t("exchange.messages.empty")}</Text>;
   const classOf = (id: string) => classes.data?.items.find((c) => c.id === id);

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Fieldset, Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { currentZone, type FieldDef, formatInstant, localToIso, useTr } from "./shared";
+import { useLang } from "../../useLang";
+import { currentZone, type FieldDef, formatInstant, localToIso } from "./shared";
 
 type Person = { fullName: string; birthDate?: string; citizenship?: string; documentNumber?: string };
 
@@ -17,7 +18,7 @@ export function TemplateField({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const { tr } = useTr();
+  const { tr } = useLang();
   const label = tr(field.label);
   const common = { label, required: field.required, error };
   const text = (v: string) => onChange(v === "" ? undefined : v);
@@ -129,7 +130,7 @@ function PersonsField({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const { tr } = useTr();
+  const { tr } = useLang();
   const rows = value.length === 0 ? [{ fullName: "" }] : value;
   const set = (i: number, patch: Partial<Person>) => {
     const next = rows.map((p, j) => {

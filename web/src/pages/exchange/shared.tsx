@@ -1,15 +1,11 @@
 import { Badge } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { Translated } from "../../../../src/core/i18n.js";
 import { api } from "../../api";
-import { localName } from "../../useLang";
 
 /** A text in the three interface languages. */
-export interface Tr {
-  kk: string;
-  ru: string;
-  en: string;
-}
+export type Tr = Translated;
 
 /** One field of a topic's message template (core TopicField). */
 export interface FieldDef {
@@ -106,17 +102,6 @@ export function useClasses() {
     queryFn: () => api<{ items: ClassDef[] }>("/api/v1/exchange/classes"),
     staleTime: Number.POSITIVE_INFINITY,
   });
-}
-
-/** Picks the interface language's text. */
-export function useTr() {
-  const { i18n } = useTranslation();
-  const lang = (["kk", "ru", "en"].includes(i18n.language) ? i18n.language : "kk") as keyof Tr;
-  return {
-    lang,
-    tr: (text: Tr | undefined) => (text ? text[lang] : ""),
-    unit: (u: Pick<UnitRef, "nameKk" | "nameRu" | "nameEn">) => localName(u, lang),
-  };
 }
 
 /** Days, hours and minutes of an overdue item, the two largest units only (e.g. "2 d 5 h", "1 h 30 min"). */

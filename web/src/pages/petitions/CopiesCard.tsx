@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { useLang } from "../../useLang";
+import { unitLabel, useLang } from "../../useLang";
 import { ErrorAlert, formatInstant } from "../passes/shared";
-import { fullName, type Petition, type PetitionCopy, unitLabel } from "./types";
+import { fullName, type Petition, type PetitionCopy } from "./types";
 
 /** The copies of a strip list (Z p.27): PDFs, certification of copy 1 and who received each. */
 export function CopiesCard({

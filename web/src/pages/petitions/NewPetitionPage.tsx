@@ -19,7 +19,7 @@ import { useNavigate } from "react-router";
 import type { Translated } from "../../../../src/core/i18n.js";
 import type { MemberInput } from "../../../../src/core/petitions/members.js";
 import { ApiError, api } from "../../api";
-import { useLang } from "../../useLang";
+import { unitLabel, useLang } from "../../useLang";
 import { DestinationsPicker } from "../passes/DestinationsPicker";
 import {
   AA_ERRORS,
@@ -31,7 +31,7 @@ import {
   type ZoneEntry,
 } from "../passes/shared";
 import { MembersEditor } from "./MembersEditor";
-import { type Petition, type UnitRef, unitLabel } from "./types";
+import type { Petition, UnitRef } from "./types";
 
 interface Organization {
   kind: string;

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../api";
 import { useMe } from "../../session";
-import { useLang } from "../../useLang";
+import { unitLabel, useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert, PlaceName } from "../passes/shared";
 import { CopiesCard } from "./CopiesCard";
 import { CheckPanel, DecisionPanel, IssuePanel, NscPanel } from "./ReviewPanels";
-import { fullName, type Petition, unitLabel } from "./types";
+import { fullName, type Petition } from "./types";
 
 const OUTCOME_COLOR: Record<string, string> = {
   EXCLUDED_BY_NSC: "red.9",

@@ -1,5 +1,4 @@
-import type { Lang, Translated } from "../../../../src/core/i18n.js";
-import { localName } from "../../useLang";
+import type { Translated } from "../../../../src/core/i18n.js";
 
 /** A unit as the petition API names it. */
 export interface UnitRef {
@@ -112,11 +111,6 @@ export interface Petition {
   viewers: string[];
   members: PetitionMember[];
   copies: PetitionCopy[];
-}
-
-/** The name of a unit in the interface language. */
-export function unitLabel(unit: UnitRef | null, lang: Lang): string {
-  return unit ? localName(unit, lang) : "—";
 }
 
 /** A person's full name as written. */

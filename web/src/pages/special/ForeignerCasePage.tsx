@@ -18,9 +18,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../api";
-import { localName, useLang } from "../../useLang";
+import { localName, unitLabel, useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert, formatInstant, PlaceName } from "../passes/shared";
-import { type ForeignerCase, StageBadge, unitLabel } from "./common";
+import { type ForeignerCase, StageBadge } from "./common";
 
 const STEP_CLAUSE: Record<string, string> = {
   FORWARD: "Z p.17",

@@ -1,8 +1,6 @@
 import { Badge, Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Lang } from "../../../../src/core/i18n.js";
-import { localName } from "../../useLang";
 import { useZoneSearch, type ZoneEntry } from "../passes/shared";
 
 /** A foreigner's case line as GET /api/v1/foreigners returns it. */
@@ -107,11 +105,6 @@ export function StageBadge({ stage, names = "stage" }: { stage: string; names?: 
       {t(`special.${names}.${stage}`, { defaultValue: stage })}
     </Badge>
   );
-}
-
-/** The name of a unit in the interface language. */
-export function unitLabel(unit: UnitRef | null, lang: Lang): string {
-  return unit ? localName(unit, lang) : "—";
 }
 
 /** A searchable choice of one border-zone settlement (the zone list in force). */

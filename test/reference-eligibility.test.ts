@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULE_SET_V1 } from "../src/core/rules/index.js";
+import { ensureZoneNameKeys } from "../src/services/reference/zone.service.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
 
@@ -82,6 +83,27 @@ describe.each(DB_KINDS)("reference data and eligibility on %s", (kind) => {
       payload: "[1,2",
     });
     expect(notJson.json().error.code).toBe("MALFORMED_JSON");
+  });
+
+  it("finds a settlement by its name in any spelling: Kazakh, Russian, or the Latin of English pages", async () => {
+    const JARKENT = "334820100";
+    const found = async (q: string) =>
+      (
+        (await t.app.inject(`/api/v1/reference/zone?q=${encodeURIComponent(q)}`)).json().items as {
+          kato: string;
+        }[]
+      ).map((e) => e.kato);
+    for (const q of ["Қорғас", "коргас", "Qorghas", "Korgas", "qorghas auyly"])
+      expect(await found(q)).toContain(KORGAS);
+    for (const q of ["Zharkent", "Jarkent", "жаркент"]) expect(await found(q)).toContain(JARKENT);
+    expect(await found("Zharkent")).not.toContain(KORGAS);
+    // Entries written before the folded names existed get them on start.
+    await t.deps.database.ownerQuery("UPDATE zone_entries SET name_fold = ''");
+    expect(await found("Zharkent")).not.toContain(JARKENT);
+    expect(await found("Жаркент")).toContain(JARKENT);
+    expect(await ensureZoneNameKeys(t.deps)).toBeGreaterThan(0);
+    expect(await found("Zharkent")).toContain(JARKENT);
+    expect(await ensureZoneNameKeys(t.deps)).toBe(0);
   });
 
   it("imports zone lists all or nothing, idempotently, and evaluates at the list in force", async () => {

@@ -45,6 +45,12 @@ export const zoneEntries = pgTable(
     districtKk: text("district_kk"),
     districtRu: text("district_ru"),
     inStrip: boolean("in_strip").notNull().default(false),
+    /**
+     * Every word of the Kazakh and Russian names folded to the screening's spelling-blind key
+     * (`foldToken`), written by the server: the lists name settlements in Cyrillic only, and the
+     * name search must find Жаркент for "Zharkent" or "Jarkent" too.
+     */
+    nameFold: text("name_fold").notNull().default(""),
   },
   (t) => [
     uniqueIndex("zone_entries_pk").on(t.listId, t.kato),
@@ -52,6 +58,7 @@ export const zoneEntries = pgTable(
       "gin",
       sql`(lower(${t.nameKk} || ' ' || ${t.nameRu})) gin_trgm_ops`,
     ),
+    index("zone_entries_fold_trgm").using("gin", sql`${t.nameFold} gin_trgm_ops`),
   ],
 );
 

@@ -15,6 +15,7 @@ import { signAuditHead } from "../services/audit/head.service.js";
 import type { Deps } from "../services/context.js";
 import { exchangeTick } from "../services/exchange/jobs.js";
 import { scanReminders } from "../services/passes/reminders.service.js";
+import { ensureZoneNameKeys } from "../services/reference/zone.service.js";
 import { ensureDefaultRuleSets } from "../services/rules/rules.service.js";
 import { ensureRecordIndex } from "../services/screening/record-index.service.js";
 import { escalateOverdue } from "../services/special/foreigners.service.js";
@@ -67,6 +68,8 @@ export async function startShekara(
     notifier: opts.notifier ?? outboxNotifier({ demo: config.demo }),
   };
   await database.tx({ unitPaths: [], all: true }, (tx) => ensureDefaultRuleSets(tx, deps.clock.now()));
+  const folded = await ensureZoneNameKeys(deps);
+  if (folded > 0) logger.info({ entries: folded }, "zone list names folded for the search in any spelling");
   const rekeyed = await ensureRecordIndex(deps);
   if (rekeyed > 0) logger.info({ records: rekeyed }, "screening index re-keyed to the current key format");
   const demoLoaded = config.demo ? await loadDemoData(deps) : false;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../adapters/db/index.js";
 import { AppError } from "../../core/errors.js";
+import { foldToken } from "../../core/names/translit.js";
 import { filled, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { zoneEntries, zoneLists } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
@@ -209,7 +210,44 @@ function entryOf(listId: string, row: ZoneRow): typeof zoneEntries.$inferInsert 
     districtKk: row.district_kk ?? null,
     districtRu: row.district_ru ?? null,
     inStrip: row.in_strip,
+    nameFold: foldedWords(`${row.name_kk} ${row.name_ru}`),
   };
+}
+
+/** Every word of a text folded to its spelling-blind key, space-separated ("Жаркент қаласы" → "jarkent kalasi"). */
+export function foldedWords(text: string): string {
+  return (text.match(/[\p{L}\p{M}]+/gu) ?? [])
+    .map(foldToken)
+    .filter((key) => key !== "")
+    .join(" ");
+}
+
+/**
+ * Folds the names of entries written before the folded column existed (or by hand); answers how
+ * many. Runs on start: a list imported since carries its keys already.
+ */
+export async function ensureZoneNameKeys(deps: Pick<Deps, "database">): Promise<number> {
+  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const rows = await tx
+      .select({
+        listId: zoneEntries.listId,
+        kato: zoneEntries.kato,
+        nameKk: zoneEntries.nameKk,
+        nameRu: zoneEntries.nameRu,
+      })
+      .from(zoneEntries)
+      .where(eq(zoneEntries.nameFold, ""));
+    if (rows.length === 0) return 0;
+    const keys = rows.map((r) => ({
+      list_id: r.listId,
+      kato: r.kato,
+      fold: foldedWords(`${r.nameKk} ${r.nameRu}`),
+    }));
+    await tx.execute(sql`UPDATE zone_entries z SET name_fold = k.fold
+      FROM json_to_recordset(${JSON.stringify(keys)}::json) AS k(list_id uuid, kato text, fold text)
+      WHERE z.list_id = k.list_id AND z.kato = k.kato`);
+    return rows.length;
+  });
 }
 
 function sameEntry(a: typeof zoneEntries.$inferSelect, b: typeof zoneEntries.$inferInsert): boolean {
@@ -256,9 +294,19 @@ export function listZoneVersions(deps: Pick<Deps, "database">) {
   );
 }
 
-/** A zone entry as the API shows it. */
+/** Escapes LIKE's wildcards in a searched text. */
+function likeText(text: string): string {
+  return `%${text.replace(/[%_\\]/g, "\\$&")}%`;
+}
 
-/** Searches the list in force at a date by name (kk or ru, any case) or KATO prefix. */
+/** A name search: the Kazakh or Russian name as typed, or any spelling of it through the folded keys. */
+function nameMatches(q: string) {
+  const typed = sql`lower(${zoneEntries.nameKk} || ' ' || ${zoneEntries.nameRu}) LIKE ${likeText(q)}`;
+  const folded = foldedWords(q);
+  return folded === "" ? typed : sql`(${typed} OR ${zoneEntries.nameFold} LIKE ${likeText(folded)})`;
+}
+
+/** Searches the list in force at a date by name (kk or ru as typed, or any Latin spelling) or KATO prefix. */
 export async function searchZone(
   deps: Pick<Deps, "database">,
   input: { date: string; q?: string | undefined; limit: number; offset?: number },
@@ -270,9 +318,7 @@ export async function searchZone(
     const where = q
       ? and(
           eq(zoneEntries.listId, list.id),
-          /^\d+$/.test(q)
-            ? sql`${zoneEntries.kato} LIKE ${`${q}%`}`
-            : sql`lower(${zoneEntries.nameKk} || ' ' || ${zoneEntries.nameRu}) LIKE ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`,
+          /^\d+$/.test(q) ? sql`${zoneEntries.kato} LIKE ${`${q}%`}` : nameMatches(q),
         )
       : eq(zoneEntries.listId, list.id);
     const items = await tx

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localName, unitLabel } from "../web/src/useLang.js";
+import { localName, placeName, unitLabel } from "../web/src/useLang.js";
 
 describe("names in the interface language", () => {
   const unit = { nameKk: "Алматы ҚМПБ", nameRu: "ПВО г. Алматы", nameEn: "Almaty PVO" };
@@ -21,5 +21,13 @@ describe("names in the interface language", () => {
     expect(unitLabel(null, "kk")).toBe("—");
     expect(unitLabel(undefined, "en")).toBe("—");
     for (const lang of ["kk", "ru", "en"] as const) expect(unitLabel(unit, lang)).toBe(localName(unit, lang));
+  });
+
+  it("writes a settlement in BGN/PCGN Latin on English pages, and as listed in Kazakh and Russian", () => {
+    const place = { nameKk: "Жаркент қаласы", nameRu: "город Жаркент" };
+    expect(placeName(place, "kk")).toBe("Жаркент қаласы");
+    expect(placeName(place, "ru")).toBe("город Жаркент");
+    expect(placeName(place, "en")).toBe("Zharkent qalasy");
+    expect(placeName({ nameKk: "Қорғас ауылы", nameRu: "село Коргас" }, "en")).toBe("Qorghas auyly");
   });
 });

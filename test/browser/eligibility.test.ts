@@ -40,6 +40,21 @@ describe.skipIf(!browserAvailable)(
       await context.close();
     });
 
+    it("finds a settlement typed in Latin on the English page and names it in Latin", async () => {
+      const page = await newPage(browser);
+      await page.goto(`${base}/eligibility`);
+      await page.getByText("EN", { exact: true }).click();
+      await expect.poll(() => page.locator("h1").textContent()).toBe("Do I need a pass to the border zone?");
+      await page.getByPlaceholder("Type a name or KATO code").fill("Korgas");
+      await page.getByRole("option", { name: "Qorghas auyly — Zhetisu oblysy (334853100)" }).click();
+      await page.getByLabel("Departure date").fill("2026-12-20");
+      await page.getByRole("button", { name: "Check" }).click();
+      const result = page.getByTestId("eligibility-result");
+      await expect.poll(() => result.textContent()).toContain("Qorghas auyly, Zhetisu oblysy");
+      await expectAccessible(page);
+      await page.close();
+    });
+
     it("names the wrong field in the visitor's language", async () => {
       const page = await newPage(browser);
       await page.goto(`${base}/eligibility`);

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isLang, type Lang, type Translated } from "../../src/core/i18n.js";
+import { toBgn } from "../../src/core/names/translit.js";
 
 /** What a unit, checkpoint or place is called: Kazakh and Russian, and English where it is known. */
 export interface LocalNames {
@@ -9,13 +10,28 @@ export interface LocalNames {
 }
 
 /**
- * The name in the interface language. English falls back to Russian: settlements and checkpoints
- * have no English names in the zone lists, and a unit may have none.
+ * The name in the interface language. English falls back to Russian: a unit or checkpoint may have
+ * no English name (settlements and regions go through `placeName`).
  */
 export function localName(names: LocalNames, lang: Lang): string {
   if (lang === "kk") return names.nameKk;
   if (lang === "ru") return names.nameRu;
   return names.nameEn || names.nameRu;
+}
+
+/** What the zone lists call a settlement, district or region: Kazakh and Russian only. */
+export interface PlaceNames {
+  nameKk: string;
+  nameRu: string;
+}
+
+/**
+ * A settlement's, district's or region's name in the interface language. English pages write the
+ * Kazakh name in BGN/PCGN romanization, the standard for geographic names in English ("Zharkent
+ * qalasy"); the zone search finds it in that spelling too.
+ */
+export function placeName(names: PlaceNames, lang: Lang): string {
+  return lang === "en" ? toBgn(names.nameKk) : localName(names, lang);
 }
 
 /** The name of what may be missing (a document filed without a unit): the name, or "—". */
@@ -28,8 +44,14 @@ export function useLang(): {
   lang: Lang;
   tr: (text: Translated | undefined) => string;
   name: (names: LocalNames) => string;
+  place: (names: PlaceNames) => string;
 } {
   const { i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : "kk";
-  return { lang, tr: (text) => (text ? text[lang] : ""), name: (names) => localName(names, lang) };
+  return {
+    lang,
+    tr: (text) => (text ? text[lang] : ""),
+    name: (names) => localName(names, lang),
+    place: (names) => placeName(names, lang),
+  };
 }

@@ -142,6 +142,9 @@ export function EligibilityPage() {
                   data={options}
                   value={placeText}
                   onChange={setPlaceText}
+                  // The server has searched in every spelling; matching the typed text again here
+                  // would drop "Qorghas" found for "Korgas".
+                  filter={({ options: all }) => all}
                   error={fieldError("destination")}
                 />
               )}

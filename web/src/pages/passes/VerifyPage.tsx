@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../../api";
 import { useMe } from "../../session";
-import { localName, useLang } from "../../useLang";
+import { placeName, useLang } from "../../useLang";
 import { ErrorAlert, StatusBadge, useCodeLabel, type Verification } from "./shared";
 
 /** Fetches the verdict on a pass code (public, C-6). */
@@ -67,7 +67,7 @@ export function VerificationCard({ result }: { result: Verification }) {
                       const place = result.places?.find((p) => p.kato === kato);
                       return (
                         <List.Item key={kato}>
-                          {place ? `${localName(place, lang)} (${kato})` : kato}
+                          {place ? `${placeName(place, lang)} (${kato})` : kato}
                         </List.Item>
                       );
                     })}

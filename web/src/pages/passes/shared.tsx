@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PASS_RULES } from "../../../../src/adapters/pdf/text.js";
 import type { ApplicationData, CaseState } from "../../../../src/core/passes/state-machine.js";
 import { ApiError, api } from "../../api";
-import { localName, useLang } from "../../useLang";
+import { placeName, useLang } from "../../useLang";
 import type { Answer } from "../eligibility/EligibilityResult";
 
 /** One action of a case's history as the API returns it. */
@@ -76,7 +76,7 @@ export interface ZoneEntry {
  * code, and the label of each: "name — region (KATO)" in the interface language.
  */
 export function useZoneSearch(text: string) {
-  const { lang } = useLang();
+  const { place } = useLang();
   const [debounced] = useDebouncedValue(text, 250);
   const zone = useQuery({
     queryKey: ["zone-search", debounced],
@@ -85,8 +85,7 @@ export function useZoneSearch(text: string) {
   });
   return {
     items: zone.data?.items ?? [],
-    label: (e: ZoneEntry) =>
-      `${lang === "kk" ? e.nameKk : e.nameRu} — ${lang === "kk" ? e.regionKk : e.regionRu} (${e.kato})`,
+    label: (e: ZoneEntry) => `${place(e)} — ${place({ nameKk: e.regionKk, nameRu: e.regionRu })} (${e.kato})`,
   };
 }
 
@@ -244,7 +243,7 @@ export function usePlaceLabels(katos: readonly string[]): Record<string, string>
   const labels: Record<string, string> = {};
   katos.forEach((kato, i) => {
     const entry = results[i]?.data?.items.find((e) => e.kato === kato);
-    labels[kato] = entry ? `${localName(entry, lang)} (${kato})` : kato;
+    labels[kato] = entry ? `${placeName(entry, lang)} (${kato})` : kato;
   });
   return labels;
 }
@@ -257,7 +256,7 @@ export function PlaceName({ kato }: { kato: string }) {
   if (!entry) return <>{kato}</>;
   return (
     <>
-      {localName(entry, lang)} ({kato})
+      {placeName(entry, lang)} ({kato})
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { localName, useLang } from "../../useLang";
+import { placeName, useLang } from "../../useLang";
 import { ImportForm } from "./ImportForm";
 
 interface Version {
@@ -108,10 +108,14 @@ export function ZoneTab({ canManage }: { canManage: boolean }) {
           {(entries.data?.items ?? []).map((e) => (
             <Table.Tr key={e.kato}>
               <Table.Td>{e.kato}</Table.Td>
-              <Table.Td>{localName(e, lang)}</Table.Td>
+              <Table.Td>{placeName(e, lang)}</Table.Td>
               <Table.Td>{e.kind}</Table.Td>
-              <Table.Td>{(lang === "kk" ? e.districtKk : e.districtRu) ?? "—"}</Table.Td>
-              <Table.Td>{lang === "kk" ? e.regionKk : e.regionRu}</Table.Td>
+              <Table.Td>
+                {e.districtKk !== null && e.districtRu !== null
+                  ? placeName({ nameKk: e.districtKk, nameRu: e.districtRu }, lang)
+                  : "—"}
+              </Table.Td>
+              <Table.Td>{placeName({ nameKk: e.regionKk, nameRu: e.regionRu }, lang)}</Table.Td>
               <Table.Td>{e.inStrip ? <Badge color="red.9">{t("ref.strip")}</Badge> : "—"}</Table.Td>
             </Table.Tr>
           ))}

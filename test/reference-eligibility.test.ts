@@ -104,6 +104,17 @@ describe.each(DB_KINDS)("reference data and eligibility on %s", (kind) => {
     expect(await ensureZoneNameKeys(t.deps)).toBeGreaterThan(0);
     expect(await found("Zharkent")).toContain(JARKENT);
     expect(await ensureZoneNameKeys(t.deps)).toBe(0);
+    // A name without letters has no key to keep, and is not counted again at every start.
+    await t.deps.database.ownerQuery(
+      "UPDATE zone_entries SET name_fold = '', name_kk = '12', name_ru = '12' WHERE kato = $1",
+      [JARKENT],
+    );
+    expect(await ensureZoneNameKeys(t.deps)).toBe(0);
+    await t.deps.database.ownerQuery(
+      "UPDATE zone_entries SET name_kk = 'Жаркент қаласы', name_ru = 'город Жаркент' WHERE kato = $1",
+      [JARKENT],
+    );
+    expect(await ensureZoneNameKeys(t.deps)).toBe(1);
   });
 
   it("imports zone lists all or nothing, idempotently, and evaluates at the list in force", async () => {

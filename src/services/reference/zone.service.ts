@@ -237,16 +237,15 @@ export async function ensureZoneNameKeys(deps: Pick<Deps, "database">): Promise<
       })
       .from(zoneEntries)
       .where(eq(zoneEntries.nameFold, ""));
-    if (rows.length === 0) return 0;
-    const keys = rows.map((r) => ({
-      list_id: r.listId,
-      kato: r.kato,
-      fold: foldedWords(`${r.nameKk} ${r.nameRu}`),
-    }));
+    // A name without letters folds to nothing and is left as it is, not counted at every start.
+    const keys = rows
+      .map((r) => ({ list_id: r.listId, kato: r.kato, fold: foldedWords(`${r.nameKk} ${r.nameRu}`) }))
+      .filter((k) => k.fold !== "");
+    if (keys.length === 0) return 0;
     await tx.execute(sql`UPDATE zone_entries z SET name_fold = k.fold
       FROM json_to_recordset(${JSON.stringify(keys)}::json) AS k(list_id uuid, kato text, fold text)
       WHERE z.list_id = k.list_id AND z.kato = k.kato`);
-    return rows.length;
+    return keys.length;
   });
 }
 

@@ -34,6 +34,11 @@ export function placeName(names: PlaceNames, lang: Lang): string {
   return lang === "en" ? toBgn(names.nameKk) : localName(names, lang);
 }
 
+/** The names of the region a zone entry lies in, to pass to `placeName`. */
+export function regionOf(entry: { regionKk: string; regionRu: string }): PlaceNames {
+  return { nameKk: entry.regionKk, nameRu: entry.regionRu };
+}
+
 /** The name of what may be missing (a document filed without a unit): the name, or "—". */
 export function unitLabel(names: LocalNames | null | undefined, lang: Lang): string {
   return names ? localName(names, lang) : "—";

@@ -7,7 +7,7 @@ import {
   OUTCOME_LABELS,
 } from "../../../../src/core/eligibility/index.js";
 import type { Translated } from "../../../../src/core/i18n.js";
-import { placeName, useLang } from "../../useLang";
+import { placeName, regionOf, useLang } from "../../useLang";
 
 /** The engine's answer as the API returns it. */
 export interface Answer {
@@ -60,7 +60,7 @@ export function EligibilityResult({ answer, nested = false }: { answer: Answer; 
         </Group>
         {place && (
           <Text>
-            {`${placeName(place, lang)}, ${placeName({ nameKk: place.regionKk, nameRu: place.regionRu }, lang)}`}
+            {`${placeName(place, lang)}, ${placeName(regionOf(place), lang)}`}
             {place.inStrip ? ` (${t("elig.inStrip")})` : ""}
           </Text>
         )}

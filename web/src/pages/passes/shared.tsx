@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PASS_RULES } from "../../../../src/adapters/pdf/text.js";
 import type { ApplicationData, CaseState } from "../../../../src/core/passes/state-machine.js";
 import { ApiError, api } from "../../api";
-import { placeName, useLang } from "../../useLang";
+import { placeName, regionOf, useLang } from "../../useLang";
 import type { Answer } from "../eligibility/EligibilityResult";
 
 /** One action of a case's history as the API returns it. */
@@ -85,7 +85,7 @@ export function useZoneSearch(text: string) {
   });
   return {
     items: zone.data?.items ?? [],
-    label: (e: ZoneEntry) => `${place(e)} — ${place({ nameKk: e.regionKk, nameRu: e.regionRu })} (${e.kato})`,
+    label: (e: ZoneEntry) => `${place(e)} — ${place(regionOf(e))} (${e.kato})`,
   };
 }
 

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api";
-import { placeName, useLang } from "../../useLang";
+import { placeName, regionOf, useLang } from "../../useLang";
 import { ImportForm } from "./ImportForm";
 
 interface Version {
@@ -115,7 +115,7 @@ export function ZoneTab({ canManage }: { canManage: boolean }) {
                   ? placeName({ nameKk: e.districtKk, nameRu: e.districtRu }, lang)
                   : "—"}
               </Table.Td>
-              <Table.Td>{placeName({ nameKk: e.regionKk, nameRu: e.regionRu }, lang)}</Table.Td>
+              <Table.Td>{placeName(regionOf(e), lang)}</Table.Td>
               <Table.Td>{e.inStrip ? <Badge color="red.9">{t("ref.strip")}</Badge> : "—"}</Table.Td>
             </Table.Tr>
           ))}

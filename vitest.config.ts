@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/support/pglite-snapshots.ts"],
     env: { TZ: "UTC" },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import { inject } from "vitest";
 import type { Database } from "../../src/adapters/db/index.js";
 import { openPglite } from "../../src/adapters/db/pglite.js";
 import { openPostgres } from "../../src/adapters/db/postgres.js";
+import type { PgliteSnapshots } from "./pglite-snapshots.js";
 import { scratchDatabase } from "./scratch-db.js";
 
 /** The databases every database test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -15,10 +18,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates a fresh database: an in-memory PGlite, or a new database on the PostgreSQL server. */
+/**
+ * Creates a fresh database: an in-memory PGlite (loaded from the run's snapshot of a new cluster,
+ * migrated or not, when the global setup made one), or a new database on the PostgreSQL server.
+ */
 export async function freshDatabase(kind: "pglite" | "postgres", migrate = true): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const database = await openPglite();
+    const snapshots = providedSnapshots();
+    const file = snapshots && (migrate ? snapshots.migrated : snapshots.empty);
+    const database = await openPglite(undefined, file ? new Blob([fs.readFileSync(file)]) : undefined);
+    // A no-op on the migrated snapshot; the migration table says so.
     if (migrate) await database.migrate();
     return { database, drop: () => database.close() };
   }
@@ -35,4 +44,13 @@ export async function freshDatabase(kind: "pglite" | "postgres", migrate = true)
       await scratch.drop();
     },
   };
+}
+
+/** The run's PGlite snapshots, if the global setup made them (not outside a Vitest run). */
+function providedSnapshots(): PgliteSnapshots | undefined {
+  try {
+    return inject("pgliteSnapshots");
+  } catch {
+    return undefined;
+  }
 }

@@ -46,11 +46,18 @@ export async function lockDataFolder(dataDir: string): Promise<() => Promise<voi
   }
 }
 
+/** The embedded database, which can also dump its whole cluster (test fixtures start from one). */
+export interface PgliteDatabase extends Database {
+  /** The cluster as an uncompressed tarball, for `openPglite(undefined, snapshot)`. */
+  snapshot(): Promise<Blob>;
+}
+
 /**
  * Opens the embedded database. With a data folder it is persisted there and guarded by a lock
- * file (one process per folder); without one it lives in memory (tests).
+ * file (one process per folder); without one it lives in memory (tests), started from `snapshot`
+ * (a `dumpSnapshot` of another instance) when given instead of an empty cluster.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, snapshot?: Blob): Promise<PgliteDatabase> {
   let release: (() => Promise<void>) | undefined;
   let dbDir: string | undefined;
   if (dataDir) {
@@ -58,7 +65,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     fs.mkdirSync(dbDir, { recursive: true });
     release = await lockDataFolder(dataDir);
   }
-  const client = new PGlite({ dataDir: dbDir, extensions });
+  const client = new PGlite({
+    dataDir: dbDir,
+    extensions,
+    ...(snapshot && !dbDir ? { loadDataDir: snapshot } : {}),
+  });
   await client.waitReady;
   const pgliteDb = drizzle({ client, schema });
   const db = pgliteDb as unknown as AppDb;
@@ -79,6 +90,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       return result.rows;
     },
     migrate: () => migrate(pgliteDb, { migrationsFolder: MIGRATIONS_DIR }),
+    snapshot: () => client.dumpDataDir("none"),
     async close() {
       await client.close();
       await release?.();

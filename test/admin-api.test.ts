@@ -41,8 +41,21 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
     });
     expect(taken.statusCode).toBe(400);
     expect(taken.json().error.message).toContain("already belongs");
+    const shortEnglish = await post({
+      level: 3,
+      nameKk: "Қате",
+      nameRu: "Ошибка",
+      nameEn: "x",
+      unitIds: [id("DEMO-IAB-UIGUR"), id("DEMO-NSC-KHORGOS"), id("DEMO-CUSTOMS-KHORGOS")],
+    });
+    expect(shortEnglish.statusCode).toBe(400);
+    expect(shortEnglish.json().error.field).toBe("body.nameEn");
     const triads = (await t.app.inject({ url: "/api/v1/triads", headers: { cookie: admin } })).json().items;
     expect(triads.map((x: { level: number }) => x.level)).toEqual([1, 3]);
+    expect(triads.map((x: { nameEn: string | null }) => x.nameEn)).toEqual([
+      "Level 1 triad (demo)",
+      "Khorgos triad (demo)",
+    ]);
     const detail = (
       await t.app.inject({ url: `/api/v1/units/${id("DEMO-NSC-KHORGOS")}`, headers: { cookie: admin } })
     ).json();
@@ -51,6 +64,48 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
       "DEMO-IAB-PANFILOV",
     ]);
     expect(detail.superiors.map((u: { code: string }) => u.code)).toEqual(["DEMO-NSC-BS"]);
+  });
+
+  it("forms a triad of new units with its English name, which English lists show", async () => {
+    const unit = async (agency: string, parent: string, code: string) => {
+      const created = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/units",
+        headers: { cookie: admin },
+        payload: {
+          agency,
+          parentId: id(parent),
+          code,
+          nameKk: `${code} (демо)`,
+          nameRu: `${code} (демо)`,
+          timeZone: "Asia/Almaty",
+          level: 2,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return String(created.json().id);
+    };
+    const unitIds = [
+      await unit("IAB", "DEMO-IAB", "TEST-IAB-L2"),
+      await unit("NSC", "DEMO-NSC-BS", "TEST-NSC-L2"),
+      await unit("CUSTOMS", "DEMO-CUSTOMS", "TEST-CUSTOMS-L2"),
+    ];
+    const formed = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/triads",
+      headers: { cookie: admin },
+      payload: {
+        level: 2,
+        nameKk: "2-деңгей үштігі",
+        nameRu: "Тройка 2-го уровня",
+        nameEn: " Level 2 triad ",
+        unitIds,
+      },
+    });
+    expect(formed.statusCode, formed.body).toBe(201);
+    expect(formed.json()).toMatchObject({ level: 2, nameEn: "Level 2 triad" });
+    const listed = (await t.app.inject({ url: "/api/v1/triads", headers: { cookie: admin } })).json().items;
+    expect(listed.find((x: { level: number }) => x.level === 2)?.nameEn).toBe("Level 2 triad");
   });
 
   it("changes a unit and records who did it", async () => {

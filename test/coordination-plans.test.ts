@@ -66,6 +66,9 @@ describe.each(DB_KINDS)("interaction plans API on %s", (kind) => {
     const created = await call("POST", "/api/v1/plans", "head", body);
     expect(created.statusCode, created.body).toBe(200);
     expect(created.json()).toMatchObject({
+      triadNameKk: "Қорғас үштігі (демо)",
+      triadNameRu: "Тройка «Коргас» (демо)",
+      triadNameEn: "Khorgos triad (demo)",
       dueDate: "2026-11-30",
       dueClause: "X order p.2",
       status: "DRAFT",

@@ -195,6 +195,14 @@ describe.each(DB_KINDS)("statistics of service results on %s", (kind) => {
       "kk",
     );
     expect(kk.body).toContain("келісілген");
+    expect(kk.body).toContain("Қорғас үштігі (демо)");
+    // English names the checkpoint by its English name.
+    const en = await get(
+      `/api/v1/statistics/export.csv?triadId=${triadId}&from=2026-09&to=2026-09&lang=en`,
+      officer,
+    );
+    const enRows = parse(en.body.replace(/^\uFEFF/, "")) as string[][];
+    expect(enRows[1]?.[0]).toBe("Khorgos triad (demo)");
     expect(
       (await get(`/api/v1/statistics/export.csv?triadId=${triadId}&from=2026-10&to=2026-09`, officer))
         .statusCode,

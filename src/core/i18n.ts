@@ -40,3 +40,17 @@ export function interpolate(template: string, params: Record<string, string | nu
     name in params ? String(params[name]) : whole,
   );
 }
+
+/** What a unit or checkpoint is called: Kazakh and Russian, and English where it is known. */
+export interface LocalNames {
+  nameKk: string;
+  nameRu: string;
+  nameEn?: string | null;
+}
+
+/** The name in `lang`; English falls back to Russian where no English name is known. */
+export function nameIn(names: LocalNames, lang: Lang): string {
+  if (lang === "kk") return names.nameKk;
+  if (lang === "ru") return names.nameRu;
+  return names.nameEn || names.nameRu;
+}

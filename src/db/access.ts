@@ -17,6 +17,8 @@ export const triads = pgTable("triads", {
   level: integer("level").notNull(),
   nameKk: text("name_kk").notNull(),
   nameRu: text("name_ru").notNull(),
+  /** The English name, when one is given (English pages fall back to the Russian). */
+  nameEn: text("name_en"),
   createdAt: createdAt(),
 });
 

@@ -275,17 +275,27 @@ export async function loadDemoData(deps: Pick<Deps, "database" | "clock">): Prom
       });
       paths.set(unit.code, { id, path: unitPath });
     }
-    const triadsOf: [number, string, string, string[]][] = [
-      [1, "1-деңгей үштігі (демо)", "Тройка 1-го уровня (демо)", ["DEMO-IAB", "DEMO-NSC-BS", "DEMO-CUSTOMS"]],
+    const triadsOf: [number, string, string, string, string[]][] = [
+      [
+        1,
+        "1-деңгей үштігі (демо)",
+        "Тройка 1-го уровня (демо)",
+        "Level 1 triad (demo)",
+        ["DEMO-IAB", "DEMO-NSC-BS", "DEMO-CUSTOMS"],
+      ],
       [
         3,
         "Қорғас үштігі (демо)",
         "Тройка «Коргас» (демо)",
+        "Khorgos triad (demo)",
         ["DEMO-IAB-PANFILOV", "DEMO-NSC-KHORGOS", "DEMO-CUSTOMS-KHORGOS"],
       ],
     ];
-    for (const [level, nameKk, nameRu, codes] of triadsOf) {
-      const [triad] = await tx.insert(triads).values({ level, nameKk, nameRu, createdAt: now }).returning();
+    for (const [level, nameKk, nameRu, nameEn, codes] of triadsOf) {
+      const [triad] = await tx
+        .insert(triads)
+        .values({ level, nameKk, nameRu, nameEn, createdAt: now })
+        .returning();
       for (const code of codes) {
         const unitId = paths.get(code)?.id;
         if (triad && unitId) await tx.update(units).set({ triadId: triad.id }).where(eq(units.id, unitId));

@@ -83,6 +83,11 @@ describe.skipIf(!browserAvailable)("a handover act signed on both sides in Chrom
     const head = await pageAs("nschead", "en");
     await head.goto(`${base}/plans`);
     await expect.poll(() => heading(head)).toBe("Interaction plans");
+    // The triad by its English name on an English page, not its Russian one.
+    await expect
+      .poll(() => head.getByRole("cell", { name: "Khorgos triad (demo)" }).count())
+      .toBeGreaterThan(0);
+    expect(await head.getByRole("cell", { name: "Тройка «Коргас» (демо)" }).count()).toBe(0);
     await head.getByRole("link", { name: /Қорғас/ }).click();
     await expect.poll(() => head.getByText("Due:").count()).toBe(1);
     await expectAccessible(head);

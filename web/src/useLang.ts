@@ -1,23 +1,14 @@
 import { useTranslation } from "react-i18next";
-import { isLang, type Lang, type Translated } from "../../src/core/i18n.js";
+import { isLang, type Lang, type LocalNames, nameIn, type Translated } from "../../src/core/i18n.js";
 import { toBgn } from "../../src/core/names/translit.js";
 
-/** What a unit, checkpoint or place is called: Kazakh and Russian, and English where it is known. */
-export interface LocalNames {
-  nameKk: string;
-  nameRu: string;
-  nameEn?: string | null;
-}
+export type { LocalNames };
 
 /**
  * The name in the interface language. English falls back to Russian: a unit or checkpoint may have
  * no English name (settlements and regions go through `placeName`).
  */
-export function localName(names: LocalNames, lang: Lang): string {
-  if (lang === "kk") return names.nameKk;
-  if (lang === "ru") return names.nameRu;
-  return names.nameEn || names.nameRu;
-}
+export const localName: (names: LocalNames, lang: Lang) => string = nameIn;
 
 /** What the zone lists call a settlement, district or region: Kazakh and Russian only. */
 export interface PlaceNames {

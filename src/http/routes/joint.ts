@@ -72,6 +72,7 @@ const triadSchema = z
     level: z.number().int(),
     nameKk: z.string(),
     nameRu: z.string(),
+    nameEn: z.string().nullable(),
     parties: z.array(
       z.object({
         party: z.enum(PARTIES),

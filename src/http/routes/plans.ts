@@ -60,6 +60,7 @@ const summary = z.object({
   triadId: z.uuid(),
   triadNameKk: z.string(),
   triadNameRu: z.string(),
+  triadNameEn: z.string().nullable(),
   title: z.string(),
   orderRef: z.string(),
   orderDate: z.string(),

@@ -23,6 +23,7 @@ const checkpointSchema = z
     level: z.number().int(),
     nameKk: z.string(),
     nameRu: z.string(),
+    nameEn: z.string().nullable(),
     units: z.array(
       z.object({
         id: z.uuid(),

@@ -107,6 +107,7 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
         level: z.number().int(),
         nameKk: z.string(),
         nameRu: z.string(),
+        nameEn: z.string().nullable(),
         units: z.array(
           z.object({
             id: z.uuid(),
@@ -142,6 +143,7 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
             level: z.number().int().min(1).max(5),
             nameKk: z.string().trim().min(2).max(200),
             nameRu: z.string().trim().min(2).max(200),
+            nameEn: z.string().trim().min(2).max(200).optional(),
             unitIds: z.array(z.uuid()).length(3),
           }),
           response: { 201: triadSchema, ...errors },

@@ -23,6 +23,7 @@ export interface TriadParties {
   level: number;
   nameKk: string;
   nameRu: string;
+  nameEn: string | null;
   parties: PartyUnitView[];
 }
 
@@ -50,6 +51,7 @@ export async function loadTriads(tx: Tx, ids?: readonly string[]): Promise<Triad
     level: t.level,
     nameKk: t.nameKk,
     nameRu: t.nameRu,
+    nameEn: t.nameEn,
     parties: members
       .filter((u) => u.triadId === t.id && isParty(u.agency))
       .map((u) => ({

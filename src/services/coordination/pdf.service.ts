@@ -1,6 +1,6 @@
 import { renderActPdf, renderPlanPdf } from "../../adapters/pdf/coordination.js";
 import { DIRECTIONS, type Direction, HANDOVER_KINDS, type Party } from "../../core/coordination/index.js";
-import type { Lang } from "../../core/i18n.js";
+import { type Lang, nameIn } from "../../core/i18n.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { getAct } from "./handovers.service.js";
 import { getPlan } from "./plans.service.js";
@@ -17,8 +17,6 @@ const STATUS: Record<string, Record<Lang, string>> = {
   IN_PROGRESS: { kk: "орындалуда", ru: "выполняется", en: "in progress" },
   DONE: { kk: "орындалды", ru: "выполнена", en: "done" },
 };
-const nameIn = (u: { nameKk: string; nameRu: string; nameEn: string | null }, lang: Lang) =>
-  lang === "kk" ? u.nameKk : lang === "ru" ? u.nameRu : (u.nameEn ?? u.nameRu);
 
 /** The handover act as a PDF; reading it is a read of the act (scope, audit). */
 export async function actPdf(

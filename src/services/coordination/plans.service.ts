@@ -37,6 +37,7 @@ export interface PlanSummary {
   triadId: string;
   triadNameKk: string;
   triadNameRu: string;
+  triadNameEn: string | null;
   title: string;
   orderRef: string;
   orderDate: string;
@@ -114,6 +115,7 @@ function summaryOf(row: PlanRow, triad: TriadParties, title: string, today: stri
     triadId: row.triadId,
     triadNameKk: triad.nameKk,
     triadNameRu: triad.nameRu,
+    triadNameEn: triad.nameEn,
     title,
     orderRef: row.orderRef,
     orderDate: row.orderDate,

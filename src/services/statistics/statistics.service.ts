@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { AppError, invalid, notFound } from "../../core/errors.js";
-import type { Lang } from "../../core/i18n.js";
+import { type Lang, nameIn } from "../../core/i18n.js";
 import {
   type IndicatorReconciliation,
   type IndicatorSet,
@@ -26,6 +26,7 @@ export interface CheckpointView {
   level: number;
   nameKk: string;
   nameRu: string;
+  nameEn: string | null;
   units: TriadMember[];
   /** The agency the actor enters figures for at this checkpoint, when they may enter. */
   myAgency: string | null;
@@ -73,6 +74,7 @@ async function checkpointsOf(tx: Tx, actor: Actor, triadId?: string): Promise<Ch
       level: t.level,
       nameKk: t.nameKk,
       nameRu: t.nameRu,
+      nameEn: t.nameEn,
       units: own.map(({ triadId: _t, path: _p, ...m }) => m),
       myAgency: mine?.agency ?? null,
     });
@@ -347,7 +349,7 @@ export async function exportFiguresCsv(
         ),
       )
       .orderBy(asc(statFigures.period));
-    const name = input.lang === "kk" ? checkpoint.nameKk : checkpoint.nameRu;
+    const name = nameIn(checkpoint, input.lang);
     const lines: (string | number)[][] = [CSV_HEADERS[input.lang]];
     for (const period of periods) {
       const set = indicatorSetFor(period);

@@ -24,6 +24,7 @@ export interface TriadView {
   level: number;
   nameKk: string;
   nameRu: string;
+  nameEn: string | null;
   units: TriadMember[];
 }
 
@@ -56,6 +57,7 @@ export async function listTriads(deps: Pick<Deps, "database">, actor: Actor | nu
       level: t.level,
       nameKk: t.nameKk,
       nameRu: t.nameRu,
+      nameEn: t.nameEn,
       units: members.filter((m) => m.triadId === t.id).map(({ triadId: _t, ...m }) => m),
     }));
   });
@@ -69,7 +71,7 @@ export async function createTriad(
   deps: Pick<Deps, "database" | "clock">,
   actor: Actor | null,
   meta: RequestMeta,
-  input: { level: number; nameKk: string; nameRu: string; unitIds: string[] },
+  input: { level: number; nameKk: string; nameRu: string; nameEn?: string | undefined; unitIds: string[] },
 ): Promise<TriadView> {
   const me = requirePermission(actor, "units.manage");
   if (!me.roles.includes("system_admin"))
@@ -111,7 +113,13 @@ export async function createTriad(
       });
     const [triad] = await tx
       .insert(triads)
-      .values({ level: input.level, nameKk: input.nameKk, nameRu: input.nameRu, createdAt: now })
+      .values({
+        level: input.level,
+        nameKk: input.nameKk,
+        nameRu: input.nameRu,
+        nameEn: input.nameEn ?? null,
+        createdAt: now,
+      })
       .returning();
     if (!triad) throw new Error("insert returned no row");
     for (const u of members) await tx.update(units).set({ triadId: triad.id }).where(eq(units.id, u.id));

@@ -22,6 +22,7 @@ interface Triad {
   level: number;
   nameKk: string;
   nameRu: string;
+  nameEn: string | null;
   units: {
     id: string;
     agency: Agency;

@@ -28,6 +28,7 @@ export interface PlanSummaryJson {
   triadId: string;
   triadNameKk: string;
   triadNameRu: string;
+  triadNameEn: string | null;
   title: string;
   orderRef: string;
   orderDate: string;
@@ -74,7 +75,9 @@ export function PlansPage() {
                       {p.title}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{lang === "kk" ? p.triadNameKk : p.triadNameRu}</Table.Td>
+                  <Table.Td>
+                    {localName({ nameKk: p.triadNameKk, nameRu: p.triadNameRu, nameEn: p.triadNameEn }, lang)}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>
                     {p.dueDate}{" "}
                     {p.overdue && (

@@ -39,6 +39,7 @@ export interface Triad {
   level: number;
   nameKk: string;
   nameRu: string;
+  nameEn: string | null;
   parties: {
     party: string;
     unitId: string;

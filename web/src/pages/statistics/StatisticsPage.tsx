@@ -25,6 +25,7 @@ interface Checkpoint {
   id: string;
   nameKk: string;
   nameRu: string;
+  nameEn: string | null;
   units: { agency: string; nameKk: string; nameRu: string; nameEn: string | null }[];
   myAgency: string | null;
 }

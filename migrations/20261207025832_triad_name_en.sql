@@ -1,0 +1,1 @@
+ALTER TABLE "triads" ADD COLUMN "name_en" text;

@@ -7,6 +7,7 @@ import { DEMO_TOTP_SECRET } from "../src/services/auth/demo-secret.js";
 import { totpCode } from "../src/services/auth/totp.js";
 import { freePort, ServerProcess } from "./crash-trial.js";
 import { type Benchmark, figure, load, percentiles, signIn } from "./harness.js";
+import { buildServer } from "./server.js";
 
 /**
  * A mixed workload against a real server process (this process only generates load): work-queue
@@ -227,8 +228,7 @@ export const loadBench: Benchmark = {
       SHEKARA_DB_POOL: String(Math.min(concurrency + 2, 60)),
     };
     // The built server, as `npm start` runs it: memory is measured without the TypeScript loader.
-    log("building the server …");
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+    buildServer(log);
     // With the Node flags of `npm start` (its heap limit makes V8 collect before RSS grows).
     const start = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts.start as string;
     const flags = /node ((?:--\S+ )*)dist\/server\/main\.js/.exec(start)?.[1]?.trim().split(" ") ?? [];

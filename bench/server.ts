@@ -1,10 +1,33 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Database } from "../src/adapters/db/index.js";
 import { loadConfig } from "../src/config.js";
-import { type Shekara, startShekara } from "../src/server/runtime.js";
+import type { Shekara } from "../src/server/runtime.js";
 import { scratchDatabase } from "../test/support/scratch-db.js";
+
+let built = false;
+
+/** Compiles the server into dist/ as `npm run build` does (once a process). */
+export function buildServer(log: (line: string) => void): void {
+  if (built) return;
+  log("building the server (tsc -p tsconfig.build.json) …");
+  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+  built = true;
+}
+
+/**
+ * The server as `npm start` runs it, compiled into dist/, not the sources through tsx: what is
+ * measured is what runs. (tsx's transform also names every function it makes at run time; in three
+ * alternated pairs on session 16's machine that made no difference beyond the machine's noise.)
+ */
+async function builtServer(log: (line: string) => void): Promise<typeof import("../src/server/runtime.js")> {
+  buildServer(log);
+  // A specifier TypeScript does not resolve: dist/ has no declarations; its types are the sources'.
+  const runtime = new URL("../dist/server/runtime.js", import.meta.url).href;
+  return (await import(runtime)) as typeof import("../src/server/runtime.js");
+}
 
 /** A Shekara listening on a free port for one benchmark, on DATABASE_URL or a temporary PGlite folder. */
 export interface BenchServer {
@@ -51,6 +74,7 @@ export async function withBenchServer<T>(
       LOG_LEVEL: "silent",
       SHEKARA_DB_POOL: String(concurrency + 2),
     });
+    const { startShekara } = await builtServer(log);
     const shekara = await startShekara(config);
     const database = shekara.deps.database;
     log(`database: ${database.kind}; ${concurrency} connections; ${durationMs / 1000} s per phase`);

@@ -55,7 +55,7 @@ export interface PgliteDatabase extends Database {
 /**
  * Opens the embedded database. With a data folder it is persisted there and guarded by a lock
  * file (one process per folder); without one it lives in memory (tests), started from `snapshot`
- * (a `dumpSnapshot` of another instance) when given instead of an empty cluster.
+ * (another in-memory instance's `snapshot()`) when given instead of a new, empty cluster.
  */
 export async function openPglite(dataDir?: string, snapshot?: Blob): Promise<PgliteDatabase> {
   let release: (() => Promise<void>) | undefined;

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { TestApp } from "../support/app.js";
+import { sessionCookieFor, type TestApp } from "../support/app.js";
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
@@ -75,6 +75,108 @@ describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROW
       );
       expect(hit).toBe(href);
     }
+    await page.context().close();
+  });
+
+  it("forms a triad with its English name, and shows the server's refusal in the page's language, in English", async () => {
+    // Level 2 has an internal affairs and an NSC unit in no triad; a customs unit is added for it.
+    const admin = await sessionCookieFor(t, "admin");
+    const customs = (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-CUSTOMS'"))[0];
+    const added = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/units",
+      headers: { cookie: admin },
+      payload: {
+        agency: "CUSTOMS",
+        parentId: customs?.id,
+        code: "DEMO-CUSTOMS-ZHETISU",
+        nameKk: "Жетісу кедені (демо)",
+        nameRu: "Таможня Жетысу (демо)",
+        nameEn: "Zhetisu Customs (demo)",
+        timeZone: "Asia/Almaty",
+        level: 2,
+      },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const page = await pageAs("admin", "en");
+    await page.goto(`${base}/units`);
+    const form = page.getByRole("region", { name: "Form a triad" });
+    await expect.poll(() => form.count()).toBe(1);
+    await form.getByRole("combobox", { name: "Level" }).click();
+    await page.getByRole("option", { name: "2", exact: true }).click();
+    const pick = async (agency: string, option: RegExp) => {
+      await form.getByRole("combobox", { name: `Unit: ${agency}` }).click();
+      await page.getByRole("option", { name: option }).click();
+    };
+    await pick("Internal affairs bodies", /DEMO-IAB-ALM/);
+    await pick("National Security Committee (Border Service)", /DEMO-NSC-BORDER-TROOPS/);
+    await pick("Customs", /DEMO-CUSTOMS-ZHETISU/);
+    // Units already in a triad are not offered.
+    await form.getByRole("combobox", { name: "Unit: Customs" }).click();
+    expect(await page.getByRole("option", { name: /DEMO-CUSTOMS-KHORGOS/ }).count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await form.getByRole("textbox", { name: "Name in Kazakh" }).fill("Ж");
+    await form.getByRole("textbox", { name: "Name in Russian" }).fill("Тройка 2-го уровня (демо)");
+    await form.getByRole("textbox", { name: "Name in English" }).fill("Level 2 triad (demo)");
+    await form.getByRole("button", { name: "Form", exact: true }).click();
+    // The server's refusal of a one-letter name, in English, and nothing formed.
+    await expect.poll(() => form.getByRole("alert").textContent()).toMatch(/nameKk/);
+    await expectAccessible(page);
+    await form.getByRole("textbox", { name: "Name in Kazakh" }).fill("2-деңгей үштігі (демо)");
+    await form.getByRole("button", { name: "Form", exact: true }).click();
+    await expect
+      .poll(() => form.getByRole("status").textContent())
+      .toBe("Triad formed: Level 2 triad (demo)");
+    await expect
+      .poll(() => page.getByText(/Level 2 triad \(demo\): .*Almaty Region Police Dept \(demo\)/).count())
+      .toBe(1);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("lets a unit administrator add a unit to their subtree and change it, with the server's refusal shown, in Russian", async () => {
+    const page = await pageAs("unitadmin", "ru");
+    await page.goto(`${base}/units`);
+    const form = page.getByRole("region", { name: "Добавить подразделение" });
+    await expect.poll(() => form.count()).toBe(1);
+    // Unit administrators do not form triads.
+    expect(await page.getByRole("region", { name: "Сформировать тройку" }).count()).toBe(0);
+    await form.getByRole("combobox", { name: "Ведомство" }).click();
+    await page.getByRole("option", { name: "Органы внутренних дел" }).click();
+    await form.getByRole("combobox", { name: "Вышестоящее подразделение" }).click();
+    await page.getByRole("option", { name: /DEMO-IAB-ALM/ }).click();
+    await form.getByRole("textbox", { name: "Код" }).fill("demo-iab-kerbulak");
+    await form.getByRole("textbox", { name: "Название на казахском" }).fill("Кербұлақ АІІБ (демо)");
+    await form.getByRole("textbox", { name: "Название на русском" }).fill("Кербулакский РОВД (демо)");
+    await form.getByRole("combobox", { name: "Уровень" }).click();
+    await page.getByRole("option", { name: "3", exact: true }).click();
+    await form.getByRole("textbox", { name: "Часовой пояс" }).fill("Asia/Zharkent");
+    await form.getByRole("button", { name: "Добавить", exact: true }).click();
+    await expect
+      .poll(() => form.getByRole("alert").textContent())
+      .toContain("неизвестный часовой пояс IANA Asia/Zharkent");
+    expect(
+      (await t.deps.database.ownerQuery("SELECT 1 FROM units WHERE code = 'DEMO-IAB-KERBULAK'")).length,
+    ).toBe(0);
+    await form.getByRole("textbox", { name: "Часовой пояс" }).fill("Asia/Almaty");
+    await form.getByRole("button", { name: "Добавить", exact: true }).click();
+    await expect
+      .poll(() => form.getByRole("status").textContent())
+      .toBe("Подразделение добавлено: DEMO-IAB-KERBULAK");
+    await expectAccessible(page);
+    // The new unit is in the list; its English name is given in its card.
+    await page.getByRole("button", { name: "DEMO-IAB-KERBULAK" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog
+      .getByRole("textbox", { name: "Название на английском" })
+      .fill("Kerbulak District IAB (demo)");
+    await dialog.getByRole("button", { name: "Сохранить" }).click();
+    await expect.poll(() => dialog.getByRole("status").textContent()).toBe("Сохранено");
+    await expectAccessible(page);
+    const [row] = await t.deps.database.ownerQuery(
+      "SELECT u.name_en, u.level, p.code AS parent FROM units u JOIN units p ON p.path = subpath(u.path, 0, nlevel(u.path) - 1) WHERE u.code = 'DEMO-IAB-KERBULAK'",
+    );
+    expect(row).toEqual({ name_en: "Kerbulak District IAB (demo)", level: 3, parent: "DEMO-IAB-ALM" });
     await page.context().close();
   });
 });

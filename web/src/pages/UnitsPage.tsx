@@ -4,19 +4,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AGENCY_NAMES, type Agency } from "../../../src/core/access/agencies.js";
 import { api } from "../api";
+import { useMe } from "../session";
 import { useLang } from "../useLang";
+import { TriadForm } from "./TriadForm";
+import { UnitCreateForm, UnitEditForm, type UnitRow } from "./UnitForms";
 
-interface Unit {
-  id: string;
-  code: string;
-  agency: Agency;
-  nameKk: string;
-  nameRu: string;
-  nameEn: string | null;
-  level: number | null;
-  timeZone: string;
-  path: string;
-}
+type Unit = UnitRow;
 interface Triad {
   id: string;
   level: number;
@@ -40,6 +33,12 @@ export function UnitsPage() {
   const query = useQuery({ queryKey: ["units"], queryFn: () => api<{ items: Unit[] }>("/api/v1/units") });
   const triads = useQuery({ queryKey: ["triads"], queryFn: () => api<{ items: Triad[] }>("/api/v1/triads") });
   const [selected, setSelected] = useState<string | null>(null);
+  // Unit administrators manage their subtree, system administrators also form triads; the
+  // server checks both again.
+  const me = useMe().data;
+  const canManage = me?.permissions.includes("units.manage") ?? false;
+  const isSystemAdmin = me?.roles.includes("system_admin") ?? false;
+  const inTriads = new Set((triads.data?.items ?? []).flatMap((x) => x.units.map((u) => u.id)));
   const detail = useQuery({
     queryKey: ["unit", selected],
     enabled: selected !== null,
@@ -93,6 +92,8 @@ export function UnitsPage() {
           ))}
         </Stack>
       )}
+      {canManage && query.data && <UnitCreateForm units={query.data.items} topLevel={isSystemAdmin} />}
+      {isSystemAdmin && query.data && <TriadForm units={query.data.items} taken={inTriads} />}
       <Modal
         opened={selected !== null}
         onClose={() => setSelected(null)}
@@ -126,6 +127,7 @@ export function UnitsPage() {
                 ))}
               </List>
             )}
+            {canManage && <UnitEditForm key={detail.data.unit.id} unit={detail.data.unit} />}
           </Stack>
         )}
       </Modal>

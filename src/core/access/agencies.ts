@@ -4,6 +4,9 @@ import type { Translated } from "../i18n.js";
 export const AGENCIES = ["IAB", "NSC", "CUSTOMS", "MOD", "AKIMAT", "CORRECTIONS", "ORGANIZATION"] as const;
 export type Agency = (typeof AGENCIES)[number];
 
+/** The three checkpoint agencies whose units form a triad at each level. */
+export const TRIAD_AGENCIES = ["IAB", "NSC", "CUSTOMS"] as const satisfies readonly Agency[];
+
 /** Agency names in the three languages (glossary of SPEC). */
 export const AGENCY_NAMES: Record<Agency, Translated> = {
   IAB: { kk: "Ішкі істер органдары", ru: "Органы внутренних дел", en: "Internal affairs bodies" },

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { TRIAD_AGENCIES } from "../../core/access/agencies.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
 import { type Lang, nameIn } from "../../core/i18n.js";
 import {
@@ -13,7 +14,7 @@ import { statFigures, triads, units, users } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import { TRIAD_AGENCIES, type TriadMember } from "../units/triads.service.js";
+import type { TriadMember } from "../units/triads.service.js";
 
 type Tx = Parameters<Parameters<Deps["database"]["tx"]>[1]>[0];
 

@@ -1,12 +1,10 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import { TRIAD_AGENCIES } from "../../core/access/agencies.js";
 import { invalid } from "../../core/errors.js";
 import { triads, units } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-
-/** The three checkpoint agencies whose units form a triad at each level. */
-export const TRIAD_AGENCIES = ["IAB", "NSC", "CUSTOMS"] as const;
 
 /** A unit of a triad, as lists of triads show it. */
 export interface TriadMember {

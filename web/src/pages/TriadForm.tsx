@@ -2,14 +2,11 @@ import { Alert, Button, Card, Group, Select, Stack, Text, Title } from "@mantine
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AGENCY_NAMES, type Agency } from "../../../src/core/access/agencies.js";
+import { AGENCY_NAMES, TRIAD_AGENCIES } from "../../../src/core/access/agencies.js";
 import { api } from "../api";
 import { useLang } from "../useLang";
 import { ErrorAlert } from "./passes/shared";
 import { NameInputs, type Names, type UnitRow } from "./UnitForms";
-
-/** The checkpoint agencies a triad joins, one unit each (X-1, X-2). */
-const TRIAD_AGENCIES = ["IAB", "NSC", "CUSTOMS"] as const satisfies readonly Agency[];
 
 /**
  * Forms a triad (X-2) for a system administrator: its level, one free unit of each checkpoint

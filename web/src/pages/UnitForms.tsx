@@ -124,14 +124,21 @@ export function UnitCreateForm({ units, topLevel }: { units: UnitRow[]; topLevel
             label={t("units.agency")}
             data={AGENCIES.map((a) => ({ value: a, label: tr(AGENCY_NAMES[a]) }))}
             value={agency}
-            onChange={setAgency}
+            onChange={(value) => {
+              setAgency(value);
+              setParentId(null);
+            }}
             required
           />
           <Select
             label={t("admin.parent")}
             placeholder={topLevel ? t("admin.topLevel") : undefined}
-            data={units.map((u) => ({ value: u.id, label: `${u.code} — ${nameOf(u)}` }))}
+            // A unit belongs to its parent's agency.
+            data={units
+              .filter((u) => u.agency === agency)
+              .map((u) => ({ value: u.id, label: `${u.code} — ${nameOf(u)}` }))}
             value={parentId}
+            disabled={agency === null}
             onChange={setParentId}
             searchable
             clearable={topLevel}

@@ -108,6 +108,73 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
     expect(listed.find((x: { level: number }) => x.level === 2)?.nameEn).toBe("Level 2 triad");
   });
 
+  it("renames a triad for system administrators only, keeping its units, and audits the names before and after", async () => {
+    const triads = (await t.app.inject({ url: "/api/v1/triads", headers: { cookie: admin } })).json().items;
+    const khorgos = triads.find((x: { level: number }) => x.level === 3);
+    const patch = (cookie: string, payload: object, triadId = String(khorgos.id)) =>
+      t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/triads/${triadId}`,
+        headers: { cookie, "accept-language": "ru" },
+        payload,
+      });
+    const renamed = await patch(admin, {
+      nameRu: " Тройка «Хоргос» (демо) ",
+      nameEn: "Khorgos checkpoint (demo)",
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      id: khorgos.id,
+      level: 3,
+      nameKk: khorgos.nameKk,
+      nameRu: "Тройка «Хоргос» (демо)",
+      nameEn: "Khorgos checkpoint (demo)",
+    });
+    expect(
+      renamed
+        .json()
+        .units.map((u: { code: string }) => u.code)
+        .sort(),
+    ).toEqual(khorgos.units.map((u: { code: string }) => u.code).sort());
+    // The English name can be removed; English pages then fall back to the Russian one.
+    const cleared = await patch(admin, { nameEn: null });
+    expect(cleared.json().nameEn).toBeNull();
+
+    const short = await patch(admin, { nameKk: "x" });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error).toMatchObject({ code: "VALIDATION_FAILED", field: "body.nameKk" });
+    expect(short.json().error.message).toBe("Неверные данные: body.nameKk: слишком короткое (не менее 2)");
+    // What a form shows at the field: the reason alone.
+    expect(short.json().error.reason).toBe("слишком короткое (не менее 2)");
+    const levelChange = await patch(admin, { level: 2 });
+    expect(levelChange.statusCode).toBe(400);
+    const unknown = await patch(admin, { nameRu: "Нет такой" }, "00000000-0000-4000-8000-000000000000");
+    expect(unknown.statusCode).toBe(404);
+    const unitAdmin = await sessionCookieFor(t, "unitadmin");
+    const refused = await patch(unitAdmin, { nameRu: "Чужая тройка" });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("FORBIDDEN");
+
+    const stored = await t.deps.database.ownerQuery("SELECT name_ru, name_en FROM triads WHERE id = $1", [
+      khorgos.id,
+    ]);
+    expect(stored).toEqual([{ name_ru: "Тройка «Хоргос» (демо)", name_en: null }]);
+    const audit = (
+      await t.app.inject({
+        url: `/api/v1/audit?objectId=${khorgos.id}&action=triad.update`,
+        headers: { cookie: admin },
+      })
+    ).json().items;
+    expect(audit).toHaveLength(2);
+    expect(audit.map((e: { details: unknown }) => e.details)).toContainEqual({
+      before: { nameRu: khorgos.nameRu, nameEn: khorgos.nameEn },
+      after: { nameRu: "Тройка «Хоргос» (демо)", nameEn: "Khorgos checkpoint (demo)" },
+    });
+    // Putting the demo names back leaves the other tests the demo data.
+    const restored = await patch(admin, { nameRu: khorgos.nameRu, nameEn: khorgos.nameEn });
+    expect(restored.json()).toMatchObject({ nameRu: khorgos.nameRu, nameEn: khorgos.nameEn });
+  });
+
   it("changes a unit and records who did it", async () => {
     const response = await t.app.inject({
       method: "PATCH",
@@ -123,10 +190,23 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
     const bad = await t.app.inject({
       method: "PATCH",
       url: `/api/v1/units/${id("DEMO-IAB-UIGUR")}`,
-      headers: { cookie: admin },
+      headers: { cookie: admin, "accept-language": "en" },
       payload: { timeZone: "Asia/Nowhere" },
     });
-    expect(bad.json().error.field).toBe("timeZone");
+    expect(bad.json().error).toMatchObject({
+      field: "timeZone",
+      message: "Invalid data: unknown IANA time zone Asia/Nowhere",
+      reason: "unknown IANA time zone Asia/Nowhere",
+    });
+    // A refusal about no one field has no reason of its own.
+    const unknown = await t.app.inject({
+      method: "PATCH",
+      url: "/api/v1/units/00000000-0000-4000-8000-000000000000",
+      headers: { cookie: admin },
+      payload: { nameRu: "Нет такого" },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.reason).toBeUndefined();
     const audit = (
       await t.app.inject({
         url: `/api/v1/audit?objectId=${id("DEMO-IAB-UIGUR")}`,

@@ -1,3 +1,4 @@
+import { reasonAtField } from "./field-message.js";
 import { interpolate, type Lang, type Translated } from "./i18n.js";
 
 /** A message parameter: a plain value, or a text in every language. */
@@ -415,6 +416,16 @@ export class AppError extends Error {
   /** The message in the given language. */
   messageIn(lang: Lang): string {
     return messageOf(this.code, this.params, lang);
+  }
+
+  /**
+   * What is wrong with the one field a refusal names, without the field's code or the message's
+   * head ("Invalid data: "), for a form to show at the field; undefined when there is no such text.
+   */
+  reasonIn(lang: Lang): string | undefined {
+    const detail = this.params.detail;
+    if (this.field === undefined || detail === undefined) return undefined;
+    return reasonAtField(String(typeof detail === "object" ? detail[lang] : detail), this.field);
   }
 
   /** The details, with each kk/ru/en text in them (a rejected row's reason) in the given language. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldMessage } from "./field-message.js";
 import type { Translated } from "./i18n.js";
 
 /** The parts of a schema-validation issue that the messages need. */
@@ -148,7 +149,11 @@ export function describeIssue(issue: IssueFacts): Translated {
 
 /** "field: reason" in every language. */
 function withField(field: string, reason: Translated): Translated {
-  return { kk: `${field}: ${reason.kk}`, ru: `${field}: ${reason.ru}`, en: `${field}: ${reason.en}` };
+  return {
+    kk: fieldMessage(field, reason.kk),
+    ru: fieldMessage(field, reason.ru),
+    en: fieldMessage(field, reason.en),
+  };
 }
 
 /**

@@ -12,6 +12,8 @@ export const errorBodySchema = z
       code: z.string(),
       message: z.string(),
       field: z.string().optional(),
+      /** For a refusal about one field: what is wrong with it, without the field, to show at the field. */
+      reason: z.string().optional(),
       clause: z.string().optional(),
       details: z.array(z.unknown()).optional(),
     }),
@@ -96,11 +98,13 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
   const appError = toAppError(err, request, bodyLimit);
   if (appError.kind === "internal") request.log.error({ err }, "unhandled error");
   const lang = pickLang(request.headers["accept-language"]);
+  const reason = appError.reasonIn(lang);
   return reply.status(STATUS[appError.kind]).send({
     error: {
       code: appError.code,
       message: appError.messageIn(lang),
       ...(appError.field ? { field: appError.field } : {}),
+      ...(reason ? { reason } : {}),
       ...(appError.clause ? { clause: appError.clause } : {}),
       ...(appError.details ? { details: appError.detailsIn(lang) } : {}),
     },

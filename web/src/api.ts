@@ -9,8 +9,15 @@ export class ApiError extends Error {
     readonly field?: string,
     readonly clause?: string,
     readonly details?: unknown[],
+    /** For a refusal about one field: what is wrong with it, without the field. */
+    readonly reason?: string,
   ) {
     super(message);
+  }
+
+  /** The message as shown at its field: the server's reason where it gives one, else the message. */
+  get atField(): string {
+    return this.reason ?? this.message;
   }
 }
 
@@ -32,7 +39,14 @@ export async function api<T>(
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; field?: string; clause?: string; details?: unknown[] };
+    error?: {
+      code: string;
+      message: string;
+      field?: string;
+      reason?: string;
+      clause?: string;
+      details?: unknown[];
+    };
   } | null;
   if (!response.ok) {
     const e = data?.error;
@@ -43,6 +57,7 @@ export async function api<T>(
       e?.field,
       e?.clause,
       e?.details,
+      e?.reason,
     );
   }
   return data as T;
@@ -59,4 +74,14 @@ export interface Me {
   /** The unit's IANA time zone; null for users without a unit. */
   timeZone: string | null;
   locale: string;
+}
+
+/**
+ * The message of an API error about one field of a request body (`body.<field>` or `<field>`),
+ * for showing it at the field, without the field's code the message starts with; undefined for
+ * other errors.
+ */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError) || error.field === undefined) return undefined;
+  return error.field === field || error.field === `body.${field}` ? error.atField : undefined;
 }

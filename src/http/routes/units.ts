@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../services/context.js";
-import { createTriad, listTriads } from "../../services/units/triads.service.js";
+import { createTriad, listTriads, renameTriad } from "../../services/units/triads.service.js";
 import {
   createUnit,
   getUnit,
@@ -22,6 +22,13 @@ function unitView(unit: UnitView): z.infer<typeof unitSchema> {
     createdAt: unit.createdAt.toISOString(),
   };
 }
+
+/** A triad's names: Kazakh and Russian required, English optional; trimmed, 2–200 characters. */
+const triadNames = {
+  nameKk: z.string().trim().min(2).max(200),
+  nameRu: z.string().trim().min(2).max(200),
+  nameEn: z.string().trim().min(2).max(200),
+};
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
@@ -141,9 +148,8 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
             "Form a triad: one unit each of internal affairs, NSC Border Service and Customs at one level",
           body: z.strictObject({
             level: z.number().int().min(1).max(5),
-            nameKk: z.string().trim().min(2).max(200),
-            nameRu: z.string().trim().min(2).max(200),
-            nameEn: z.string().trim().min(2).max(200).optional(),
+            ...triadNames,
+            nameEn: triadNames.nameEn.optional(),
             unitIds: z.array(z.uuid()).length(3),
           }),
           response: { 201: triadSchema, ...errors },
@@ -152,6 +158,24 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await createTriad(deps, request.actor, metaOf(request), request.body)),
+    );
+    app.patch(
+      "/api/v1/triads/:id",
+      {
+        schema: {
+          tags: ["units"],
+          summary: "Change a triad's names (null removes the English one); its level and units stay",
+          params: idParams,
+          body: z.strictObject({
+            nameKk: triadNames.nameKk.optional(),
+            nameRu: triadNames.nameRu.optional(),
+            nameEn: triadNames.nameEn.nullable().optional(),
+          }),
+          response: { 200: triadSchema, ...errors },
+        },
+        config: { permission: "units.manage" },
+      },
+      async (request) => renameTriad(deps, request.actor, metaOf(request), request.params.id, request.body),
     );
   };
 }

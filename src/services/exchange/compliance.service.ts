@@ -9,6 +9,7 @@ import {
   isIsoDate,
   localDateOf,
 } from "../../core/exchange/index.js";
+import { nameIn } from "../../core/i18n.js";
 import { exchangeAlerts, exchangeObligations } from "../../db/schema.js";
 import { requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -87,8 +88,10 @@ function countsOf(rows: { status: string; n: number }[]): Counts {
   return { total, counts, onTimeRate: assessed === 0 ? null : counts.ON_TIME / assessed };
 }
 
+/** A unit's name in each language ("?" for a unit no longer found). */
 function unitName(u: ExchangeUnitRow | undefined) {
-  return { kk: u?.nameKk ?? "?", ru: u?.nameRu ?? "?", en: u?.nameEn ?? u?.nameRu ?? "?" };
+  if (!u) return { kk: "?", ru: "?", en: "?" };
+  return { kk: nameIn(u, "kk"), ru: nameIn(u, "ru"), en: nameIn(u, "en") };
 }
 
 /**

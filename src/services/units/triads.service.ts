@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import type { Tx } from "../../adapters/db/index.js";
 import { TRIAD_AGENCIES } from "../../core/access/agencies.js";
-import { invalid } from "../../core/errors.js";
+import { AppError, invalid, notFound } from "../../core/errors.js";
 import { triads, units } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -31,33 +32,92 @@ export async function listTriads(deps: Pick<Deps, "database">, actor: Actor | nu
   requirePermission(actor, "units.read");
   return deps.database.tx({ unitPaths: [] }, async (tx) => {
     const all = await tx.select().from(triads).orderBy(asc(triads.level), asc(triads.nameRu));
-    const members = all.length
-      ? await tx
-          .select({
-            id: units.id,
-            agency: units.agency,
-            code: units.code,
-            nameKk: units.nameKk,
-            nameRu: units.nameRu,
-            nameEn: units.nameEn,
-            triadId: units.triadId,
-          })
-          .from(units)
-          .where(
-            inArray(
-              units.triadId,
-              all.map((t) => t.id),
-            ),
-          )
-      : [];
-    return all.map((t) => ({
-      id: t.id,
-      level: t.level,
-      nameKk: t.nameKk,
-      nameRu: t.nameRu,
-      nameEn: t.nameEn,
-      units: members.filter((m) => m.triadId === t.id).map(({ triadId: _t, ...m }) => m),
-    }));
+    const members = await membersOf(
+      tx,
+      all.map((t) => t.id),
+    );
+    return all.map((t) => viewOf(t, members));
+  });
+}
+
+/** Only system administrators form triads and change them: a triad spans three agencies' trees. */
+function requireSystemAdmin(actor: Actor | null): Actor {
+  const me = requirePermission(actor, "units.manage");
+  if (!me.roles.includes("system_admin")) throw new AppError("FORBIDDEN");
+  return me;
+}
+
+/** The members of some triads, each with its triad's id. */
+async function membersOf(tx: Tx, triadIds: string[]) {
+  if (triadIds.length === 0) return [];
+  return tx
+    .select({
+      id: units.id,
+      agency: units.agency,
+      code: units.code,
+      nameKk: units.nameKk,
+      nameRu: units.nameRu,
+      nameEn: units.nameEn,
+      triadId: units.triadId,
+    })
+    .from(units)
+    .where(inArray(units.triadId, triadIds));
+}
+
+/** A triad row with its members, as the API shows it. */
+function viewOf(t: typeof triads.$inferSelect, members: Awaited<ReturnType<typeof membersOf>>): TriadView {
+  return {
+    id: t.id,
+    level: t.level,
+    nameKk: t.nameKk,
+    nameRu: t.nameRu,
+    nameEn: t.nameEn,
+    units: members.filter((m) => m.triadId === t.id).map(({ triadId: _t, ...m }) => m),
+  };
+}
+
+/** What may change in a triad: its names (an English name may be removed with null). */
+export interface TriadNameChanges {
+  nameKk?: string | undefined;
+  nameRu?: string | undefined;
+  nameEn?: string | null | undefined;
+}
+
+/**
+ * Changes a triad's names (X-2); its level and members stay. System administrators only; the
+ * audit entry keeps the names before and after.
+ */
+export async function renameTriad(
+  deps: Pick<Deps, "database" | "clock">,
+  actor: Actor | null,
+  meta: RequestMeta,
+  id: string,
+  changes: TriadNameChanges,
+): Promise<TriadView> {
+  const me = requireSystemAdmin(actor);
+  const now = deps.clock.now();
+  return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
+    const triad = (await tx.select().from(triads).where(eq(triads.id, id)).limit(1))[0];
+    if (!triad) throw notFound();
+    const set = Object.fromEntries(
+      Object.entries(changes).filter(([key, v]) => v !== undefined && triad[key as keyof typeof triad] !== v),
+    ) as TriadNameChanges;
+    let updated = triad;
+    if (Object.keys(set).length > 0) {
+      const [row] = await tx.update(triads).set(set).where(eq(triads.id, id)).returning();
+      if (!row) throw notFound();
+      updated = row;
+      const before = Object.fromEntries(
+        Object.keys(set).map((key) => [key, triad[key as keyof typeof triad]]),
+      );
+      await appendAudit(tx, now, me, meta, {
+        action: "triad.update",
+        objectType: "triad",
+        objectId: id,
+        details: { before, after: set },
+      });
+    }
+    return viewOf(updated, await membersOf(tx, [id]));
   });
 }
 
@@ -71,13 +131,7 @@ export async function createTriad(
   meta: RequestMeta,
   input: { level: number; nameKk: string; nameRu: string; nameEn?: string | undefined; unitIds: string[] },
 ): Promise<TriadView> {
-  const me = requirePermission(actor, "units.manage");
-  if (!me.roles.includes("system_admin"))
-    throw invalid("unitIds", {
-      kk: "үштіктерді тек жүйе әкімшілері құрады",
-      ru: "тройки формируют только системные администраторы",
-      en: "only system administrators form triads",
-    });
+  const me = requireSystemAdmin(actor);
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
     const members = await tx.select().from(units).where(inArray(units.id, input.unitIds));

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { AGENCY_NAMES, TRIAD_AGENCIES } from "../../../src/core/access/agencies.js";
 import { api } from "../api";
 import { useLang } from "../useLang";
-import { ErrorAlert } from "./passes/shared";
-import { NameInputs, type Names, type UnitRow } from "./UnitForms";
+import { AA_ERRORS, ErrorAlert } from "./passes/shared";
+import { formLevelError, NameInputs, type Names, type UnitRow } from "./UnitForms";
 
 /**
  * Forms a triad (X-2) for a system administrator: its level, one free unit of each checkpoint
@@ -43,7 +43,7 @@ export function TriadForm({ units, taken }: { units: UnitRow[]; taken: ReadonlyS
   const ready =
     level !== null && TRIAD_AGENCIES.every((a) => chosen[a]) && names.nameKk.trim() && names.nameRu.trim();
   return (
-    <Card withBorder component="section" aria-label={t("admin.formTriad")}>
+    <Card withBorder component="section" aria-label={t("admin.formTriad")} style={AA_ERRORS}>
       <Stack gap="sm">
         <Title order={2}>{t("admin.formTriad")}</Title>
         <Text size="sm">{t("admin.formTriadHelp")}</Text>
@@ -73,8 +73,8 @@ export function TriadForm({ units, taken }: { units: UnitRow[]; taken: ReadonlyS
             />
           ))}
         </Group>
-        <NameInputs names={names} onChange={setNames} />
-        <ErrorAlert error={form.error} />
+        <NameInputs names={names} onChange={setNames} error={form.error} />
+        <ErrorAlert error={formLevelError(form.error)} />
         {form.data && !form.isPending && (
           <Alert color="teal" role="status">
             {t("admin.triadFormed", { name: nameOf(form.data) })}
@@ -87,5 +87,56 @@ export function TriadForm({ units, taken }: { units: UnitRow[]; taken: ReadonlyS
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** A triad's names as the triads list gives them. */
+export interface TriadNames {
+  id: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string | null;
+}
+
+/**
+ * Changes a triad's three names for a system administrator; its level and units stay. An empty
+ * English name removes it.
+ */
+export function TriadRenameForm({ triad }: { triad: TriadNames }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [names, setNames] = useState<Names>({
+    nameKk: triad.nameKk,
+    nameRu: triad.nameRu,
+    nameEn: triad.nameEn ?? "",
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api<TriadNames>(`/api/v1/triads/${triad.id}`, {
+        method: "PATCH",
+        body: {
+          nameKk: names.nameKk,
+          nameRu: names.nameRu,
+          nameEn: names.nameEn.trim() ? names.nameEn : null,
+        },
+      }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ["triads"] }),
+  });
+  return (
+    <Stack gap="sm" style={AA_ERRORS}>
+      <Text size="sm">{t("admin.renameTriadHelp")}</Text>
+      <NameInputs names={names} onChange={setNames} error={save.error} stacked />
+      <ErrorAlert error={formLevelError(save.error)} />
+      {save.isSuccess && !save.isPending && (
+        <Alert color="teal" role="status">
+          {t("admin.triadRenamed")}
+        </Alert>
+      )}
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending}>
+          {t("admin.save")}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

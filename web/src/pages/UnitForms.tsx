@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AGENCIES, AGENCY_NAMES, type Agency } from "../../../src/core/access/agencies.js";
-import { api } from "../api";
+import { api, fieldError } from "../api";
 import { useLang } from "../useLang";
-import { ErrorAlert } from "./passes/shared";
+import { AA_ERRORS, ErrorAlert } from "./passes/shared";
 
 /** A unit as the units list gives it. */
 export interface UnitRow {
@@ -36,23 +36,48 @@ function changes(names: Names, level: string | null, timeZone: string) {
   };
 }
 
-/** The three name inputs; Kazakh and Russian are required, English is optional. */
-export function NameInputs({ names, onChange }: { names: Names; onChange: (names: Names) => void }) {
+/**
+ * The three name inputs; Kazakh and Russian are required, English is optional. A server refusal
+ * naming one of them shows at that input; `stacked` puts them one under another (in a card).
+ */
+export function NameInputs({
+  names,
+  onChange,
+  error,
+  stacked = false,
+}: {
+  names: Names;
+  onChange: (names: Names) => void;
+  error?: unknown;
+  stacked?: boolean;
+}) {
   const { t } = useTranslation();
-  return (
+  const inputs = NAME_FIELDS.map((field) => (
+    <TextInput
+      key={field}
+      label={t(`admin.${field}`)}
+      value={names[field]}
+      onChange={(e) => onChange({ ...names, [field]: e.currentTarget.value })}
+      required={field !== "nameEn"}
+      maxLength={200}
+      error={fieldError(error, field)}
+    />
+  ));
+  return stacked ? (
+    <Stack gap="xs">{inputs}</Stack>
+  ) : (
     <Group grow align="flex-start">
-      {NAME_FIELDS.map((field) => (
-        <TextInput
-          key={field}
-          label={t(`admin.${field}`)}
-          value={names[field]}
-          onChange={(e) => onChange({ ...names, [field]: e.currentTarget.value })}
-          required={field !== "nameEn"}
-          maxLength={200}
-        />
-      ))}
+      {inputs}
     </Group>
   );
+}
+
+/** The fields the unit and triad forms show a refusal at; other refusals show above the buttons. */
+const SHOWN_AT_FIELD = [...NAME_FIELDS, "code", "timeZone", "level"];
+
+/** A refusal not about one of the form's own fields, for the alert. */
+export function formLevelError(error: unknown): unknown {
+  return SHOWN_AT_FIELD.some((field) => fieldError(error, field)) ? null : error;
 }
 
 /** The unit's level (X p.8) and IANA time zone inputs. */
@@ -61,6 +86,7 @@ function LevelAndZone(props: {
   timeZone: string;
   onLevel: (level: string | null) => void;
   onTimeZone: (zone: string) => void;
+  error: unknown;
 }) {
   const { t } = useTranslation();
   return (
@@ -72,12 +98,14 @@ function LevelAndZone(props: {
         value={props.level}
         onChange={props.onLevel}
         clearable
+        error={fieldError(props.error, "level")}
       />
       <TextInput
         label={t("units.timeZone")}
         value={props.timeZone}
         onChange={(e) => props.onTimeZone(e.currentTarget.value)}
         required
+        error={fieldError(props.error, "timeZone")}
       />
     </Group>
   );
@@ -116,7 +144,7 @@ export function UnitCreateForm({ units, topLevel }: { units: UnitRow[]; topLevel
   });
   const ready = agency !== null && (parentId !== null || topLevel) && code && names.nameKk && names.nameRu;
   return (
-    <Card withBorder component="section" aria-label={t("admin.addUnit")}>
+    <Card withBorder component="section" aria-label={t("admin.addUnit")} style={AA_ERRORS}>
       <Stack gap="sm">
         <Title order={2}>{t("admin.addUnit")}</Title>
         <Group grow align="flex-start">
@@ -150,11 +178,18 @@ export function UnitCreateForm({ units, topLevel }: { units: UnitRow[]; topLevel
             onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
             required
             maxLength={40}
+            error={fieldError(add.error, "code")}
           />
         </Group>
-        <NameInputs names={names} onChange={setNames} />
-        <LevelAndZone level={level} timeZone={timeZone} onLevel={setLevel} onTimeZone={setTimeZone} />
-        <ErrorAlert error={add.error} />
+        <NameInputs names={names} onChange={setNames} error={add.error} />
+        <LevelAndZone
+          level={level}
+          timeZone={timeZone}
+          onLevel={setLevel}
+          onTimeZone={setTimeZone}
+          error={add.error}
+        />
+        <ErrorAlert error={formLevelError(add.error)} />
         {add.data && !add.isPending && (
           <Alert color="teal" role="status">
             {t("admin.unitAdded", { code: add.data.code })}
@@ -193,11 +228,17 @@ export function UnitEditForm({ unit }: { unit: UnitRow }) {
     },
   });
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" style={AA_ERRORS}>
       <Title order={3}>{t("admin.editUnit")}</Title>
-      <NameInputs names={names} onChange={setNames} />
-      <LevelAndZone level={level} timeZone={timeZone} onLevel={setLevel} onTimeZone={setTimeZone} />
-      <ErrorAlert error={save.error} />
+      <NameInputs names={names} onChange={setNames} error={save.error} stacked />
+      <LevelAndZone
+        level={level}
+        timeZone={timeZone}
+        onLevel={setLevel}
+        onTimeZone={setTimeZone}
+        error={save.error}
+      />
+      <ErrorAlert error={formLevelError(save.error)} />
       {save.isSuccess && !save.isPending && (
         <Alert color="teal" role="status">
           {t("admin.unitSaved")}

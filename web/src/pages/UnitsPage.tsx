@@ -6,7 +6,7 @@ import { AGENCY_NAMES, type Agency } from "../../../src/core/access/agencies.js"
 import { api } from "../api";
 import { useMe } from "../session";
 import { useLang } from "../useLang";
-import { TriadForm } from "./TriadForm";
+import { TriadForm, TriadRenameForm } from "./TriadForm";
 import { UnitCreateForm, UnitEditForm, type UnitRow } from "./UnitForms";
 
 type Unit = UnitRow;
@@ -33,6 +33,7 @@ export function UnitsPage() {
   const query = useQuery({ queryKey: ["units"], queryFn: () => api<{ items: Unit[] }>("/api/v1/units") });
   const triads = useQuery({ queryKey: ["triads"], queryFn: () => api<{ items: Triad[] }>("/api/v1/triads") });
   const [selected, setSelected] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<Triad | null>(null);
   // Unit administrators manage their subtree, system administrators also form triads (X-2); the
   // server checks both again.
   const me = useMe().data;
@@ -88,12 +89,31 @@ export function UnitsPage() {
                 {t("admin.level")} {triad.level}
               </Badge>
               {nameOf(triad)}: {triad.units.map((u) => nameOf(u)).join(" · ")}
+              {isSystemAdmin && (
+                <Anchor
+                  component="button"
+                  type="button"
+                  ml="sm"
+                  onClick={() => setRenaming(triad)}
+                  aria-label={`${t("admin.renameTriad")}: ${nameOf(triad)}`}
+                >
+                  {t("admin.renameTriad")}
+                </Anchor>
+              )}
             </Text>
           ))}
         </Stack>
       )}
       {canManage && query.data && <UnitCreateForm units={query.data.items} topLevel={isSystemAdmin} />}
       {isSystemAdmin && query.data && <TriadForm units={query.data.items} taken={inTriads} />}
+      <Modal
+        opened={renaming !== null}
+        onClose={() => setRenaming(null)}
+        title={t("admin.renameTriadTitle")}
+        closeButtonProps={{ "aria-label": t("admin.close") }}
+      >
+        {renaming && <TriadRenameForm key={renaming.id} triad={renaming} />}
+      </Modal>
       <Modal
         opened={selected !== null}
         onClose={() => setSelected(null)}

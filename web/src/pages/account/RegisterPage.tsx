@@ -58,7 +58,7 @@ export function RegisterPage() {
   const iinProblem = iin.trim().length === 12 && !isValidIin(iin.trim()) ? t("register.iinInvalid") : null;
   const fieldError = (field: string) =>
     register.error instanceof ApiError && register.error.field === `body.${field}`
-      ? register.error.message
+      ? register.error.atField
       : null;
 
   const submit = (event: FormEvent) => {

@@ -82,7 +82,7 @@ export function EligibilityPage() {
       }),
   });
   const fieldError = (field: string) =>
-    check.error instanceof ApiError && check.error.field === field ? check.error.message : undefined;
+    check.error instanceof ApiError && check.error.field === field ? check.error.atField : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     check.mutate();

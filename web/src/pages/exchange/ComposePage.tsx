@@ -99,9 +99,10 @@ export function ComposePage() {
   });
   const fieldError = (name: string) => {
     const e = send.error;
-    return e instanceof ApiError && (e.field === `payload.${name}` || e.field?.startsWith(`payload.${name}.`))
-      ? e.message
-      : undefined;
+    if (!(e instanceof ApiError)) return undefined;
+    // A nested field's message keeps its path; the field's own drops its code.
+    if (e.field === `payload.${name}`) return e.atField;
+    return e.field?.startsWith(`payload.${name}.`) ? e.message : undefined;
   };
   const oral = effectiveMode === "ORAL";
   return (

@@ -162,7 +162,9 @@ export function ApplyPage({ counter = false }: { counter?: boolean }) {
   const fieldError = (field: string): string | undefined => {
     if (!(error instanceof ApiError)) return undefined;
     const named = error.field?.replace(/^body\.(data\.)?/, "");
-    if (named !== undefined && (named === field || named.startsWith(`${field}.`))) return error.message;
+    // A nested field's message keeps its path (which child); the field's own drops its code.
+    if (named === field) return error.atField;
+    if (named?.startsWith(`${field}.`)) return error.message;
     // The server's sentence for the reason, in the language the form asked in.
     if (reason && REASON_FIELD[reason.code] === field) return reason.text;
     return undefined;

@@ -113,9 +113,9 @@ export function NewPetitionPage() {
   const error = submit.error instanceof ApiError ? submit.error : undefined;
   const fieldError = (field: string) => {
     const named = error?.field?.replace(/^body\./, "");
-    return named !== undefined && (named === field || named.startsWith(`${field}.`))
-      ? error?.message
-      : undefined;
+    // A nested field's message keeps its path (which row); the field's own drops its code.
+    if (named === field) return error?.atField;
+    return named?.startsWith(`${field}.`) ? error?.message : undefined;
   };
   const late = preview.data?.deadline.late ?? false;
   const onSubmit = (event: FormEvent) => {

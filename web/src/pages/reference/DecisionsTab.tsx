@@ -50,7 +50,7 @@ export function DecisionsTab({ canManage }: { canManage: boolean }) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["regime-decisions"] }),
   });
   const fieldError = (field: string) =>
-    add.error instanceof ApiError && add.error.field === field ? add.error.message : undefined;
+    add.error instanceof ApiError && add.error.field === field ? add.error.atField : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate();

@@ -67,7 +67,7 @@ export function ForeignerApplyPage() {
     onSuccess: (result) => navigate(`/foreigners/${result.id}`),
   });
   const fieldError = (field: string) =>
-    submit.error instanceof ApiError && submit.error.field === field ? submit.error.message : undefined;
+    submit.error instanceof ApiError && submit.error.field === field ? submit.error.atField : undefined;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit.mutate();

@@ -81,7 +81,7 @@ export function WorksApplyPage() {
     onSuccess: (r) => navigate(`/special-works/${r.id}`),
   });
   const fieldError = (field: string) =>
-    submit.error instanceof ApiError && submit.error.field === field ? submit.error.message : undefined;
+    submit.error instanceof ApiError && submit.error.field === field ? submit.error.atField : undefined;
   const text = (key: keyof typeof f, required = true, long = false) => {
     const Input = long ? Textarea : TextInput;
     return (

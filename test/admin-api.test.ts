@@ -175,6 +175,102 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
     expect(restored.json()).toMatchObject({ nameRu: khorgos.nameRu, nameEn: khorgos.nameEn });
   });
 
+  it("gives a triad a reorganized unit in place of its old one, which then has no counterparts", async () => {
+    const unit = async (agency: string, parent: string, code: string, level = 4) => {
+      const created = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/units",
+        headers: { cookie: admin },
+        payload: {
+          agency,
+          parentId: id(parent),
+          code,
+          nameKk: code,
+          nameRu: code,
+          timeZone: "Asia/Almaty",
+          level,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return String(created.json().id);
+    };
+    const iab = await unit("IAB", "DEMO-IAB-PANFILOV", "TEST-MCP-4");
+    const nsc = await unit("NSC", "DEMO-NSC-KHORGOS", "TEST-BCD-4");
+    const oldPost = await unit("CUSTOMS", "DEMO-CUSTOMS-KHORGOS", "TEST-POST-4");
+    const newPost = await unit("CUSTOMS", "DEMO-CUSTOMS-KHORGOS", "TEST-POST-4B");
+    const thirdLevel = await unit("CUSTOMS", "DEMO-CUSTOMS-KHORGOS", "TEST-POST-3", 3);
+    const formed = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/triads",
+      headers: { cookie: admin },
+      payload: { level: 4, nameKk: "4-деңгей", nameRu: "4-й уровень", unitIds: [iab, nsc, oldPost] },
+    });
+    expect(formed.statusCode, formed.body).toBe(201);
+    const triadId = String(formed.json().id);
+    const patch = (unitIds: string[]) =>
+      t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/triads/${triadId}`,
+        headers: { cookie: admin, "accept-language": "en" },
+        payload: { unitIds },
+      });
+    const members = async () =>
+      (
+        await t.deps.database.ownerQuery("SELECT code FROM units WHERE triad_id = $1 ORDER BY code", [
+          triadId,
+        ])
+      ).map((r) => r.code);
+
+    // Refused, and nothing changed: another level, a unit of another triad, two customs units.
+    const wrongLevel = await patch([iab, nsc, thirdLevel]);
+    expect(wrongLevel.json().error).toMatchObject({
+      field: "unitIds",
+      reason: "TEST-POST-3 is not at level 4 (X p.8)",
+    });
+    const otherTriad = await patch([iab, nsc, id("DEMO-CUSTOMS-KHORGOS")]);
+    expect(otherTriad.statusCode).toBe(400);
+    const twoCustoms = await patch([iab, oldPost, newPost]);
+    expect(twoCustoms.json().error.message).toContain("one unit each");
+    expect(await members()).toEqual(["TEST-BCD-4", "TEST-MCP-4", "TEST-POST-4"]);
+
+    const replaced = await patch([nsc, newPost, iab]);
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(
+      replaced
+        .json()
+        .units.map((u: { code: string }) => u.code)
+        .sort(),
+    ).toEqual(["TEST-BCD-4", "TEST-MCP-4", "TEST-POST-4B"]);
+    expect(await members()).toEqual(["TEST-BCD-4", "TEST-MCP-4", "TEST-POST-4B"]);
+    const counterparts = async (unitId: string) =>
+      (await t.app.inject({ url: `/api/v1/units/${unitId}`, headers: { cookie: admin } }))
+        .json()
+        .counterparts.map((u: { code: string }) => u.code)
+        .sort();
+    expect(await counterparts(oldPost)).toEqual([]);
+    expect(await counterparts(iab)).toEqual(["TEST-BCD-4", "TEST-POST-4B"]);
+    const audit = (
+      await t.app.inject({
+        url: `/api/v1/audit?objectId=${triadId}&action=triad.update`,
+        headers: { cookie: admin },
+      })
+    ).json().items;
+    expect(audit.map((e: { details: unknown }) => e.details)).toEqual([
+      {
+        before: { units: ["TEST-BCD-4", "TEST-MCP-4", "TEST-POST-4"] },
+        after: { units: ["TEST-BCD-4", "TEST-MCP-4", "TEST-POST-4B"] },
+      },
+    ]);
+    // The same three again change nothing, and write nothing.
+    const same = await patch([iab, nsc, newPost]);
+    expect(same.statusCode).toBe(200);
+    const after = await t.app.inject({
+      url: `/api/v1/audit?objectId=${triadId}&action=triad.update`,
+      headers: { cookie: admin },
+    });
+    expect(after.json().items).toHaveLength(1);
+  });
+
   it("changes a unit and records who did it", async () => {
     const response = await t.app.inject({
       method: "PATCH",

@@ -138,32 +138,67 @@ describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROW
     await page.context().close();
   });
 
-  it("renames a triad for a system administrator, refusing an empty Russian name at the field, in Kazakh", async () => {
+  it("changes a triad's names and gives it a reorganized customs unit, refusing an empty Russian name at the field, in Kazakh", async () => {
+    // A reorganized customs committee: a new level-1 unit to take the old one's place.
+    const admin = await sessionCookieFor(t, "admin");
+    const customs = (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-CUSTOMS'"))[0];
+    const added = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/units",
+      headers: { cookie: admin },
+      payload: {
+        agency: "CUSTOMS",
+        parentId: customs?.id,
+        code: "DEMO-CUSTOMS-NEW",
+        nameKk: "Жаңа кеден комитеті (демо)",
+        nameRu: "Новый комитет таможни (демо)",
+        timeZone: "Asia/Almaty",
+        level: 1,
+      },
+    });
+    expect(added.statusCode, added.body).toBe(201);
     const page = await pageAs("admin", "kk");
     await page.goto(`${base}/units`);
-    await page.getByRole("button", { name: /^Атауларын өзгерту: .*1-деңгей/ }).click();
-    const dialog = page.getByRole("dialog", { name: "Үштіктің атаулары" });
+    await page.getByRole("button", { name: /^Үштікті өзгерту: .*1-деңгей/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Үштікті өзгерту" });
     const russian = dialog.getByRole("textbox", { name: "Орысша атауы" });
     await russian.fill(" ");
     await dialog.getByRole("textbox", { name: "Ағылшынша атауы" }).fill("MIA, NSC and Customs (demo)");
+    await dialog.getByRole("combobox", { name: "Бөлімше: Кеден органдары" }).click();
+    await page.getByRole("option", { name: /DEMO-CUSTOMS-NEW/ }).click();
     await dialog.getByRole("button", { name: "Сақтау" }).click();
     await expect.poll(() => russian.getAttribute("aria-invalid")).toBe("true");
     expect(await dialog.getByText("тым қысқа (кемінде 2)", { exact: true }).count()).toBe(1);
-    const before = await t.deps.database.ownerQuery("SELECT name_ru, name_en FROM triads WHERE level = 1");
-    expect(before).toEqual([{ name_ru: expect.stringContaining("(демо)"), name_en: "Level 1 triad (demo)" }]);
+    const triad =
+      "SELECT t.name_ru, t.name_en, array_agg(u.code ORDER BY u.code) AS units FROM triads t JOIN units u ON u.triad_id = t.id WHERE t.level = 1 GROUP BY t.id";
+    const before = await t.deps.database.ownerQuery(triad);
+    expect(before).toEqual([
+      {
+        name_ru: expect.stringContaining("(демо)"),
+        name_en: "Level 1 triad (demo)",
+        units: ["DEMO-CUSTOMS", "DEMO-IAB", "DEMO-NSC-BS"],
+      },
+    ]);
     await expectAccessible(page);
     await russian.fill("Тройка 1-го уровня (демо, изм.)");
     await dialog.getByRole("button", { name: "Сақтау" }).click();
-    await expect.poll(() => dialog.getByRole("status").textContent()).toBe("Атаулары сақталды");
-    const after = await t.deps.database.ownerQuery("SELECT name_ru, name_en FROM triads WHERE level = 1");
-    expect(after).toEqual([
-      { name_ru: "Тройка 1-го уровня (демо, изм.)", name_en: "MIA, NSC and Customs (demo)" },
+    await expect.poll(() => dialog.getByRole("status").textContent()).toBe("Үштік сақталды");
+    expect(await t.deps.database.ownerQuery(triad)).toEqual([
+      {
+        name_ru: "Тройка 1-го уровня (демо, изм.)",
+        name_en: "MIA, NSC and Customs (demo)",
+        units: ["DEMO-CUSTOMS-NEW", "DEMO-IAB", "DEMO-NSC-BS"],
+      },
     ]);
     await page.context().close();
-    // The English page lists the triad by its new English name.
+    // The English page lists the triad by its new English name, with its new customs unit.
     const english = await pageAs("admin", "en");
     await english.goto(`${base}/units`);
-    await expect.poll(() => english.getByText(/MIA, NSC and Customs \(demo\): /).count()).toBe(1);
+    await expect
+      .poll(() =>
+        english.getByText(/MIA, NSC and Customs \(demo\): .*Новый комитет таможни \(демо\)/).count(),
+      )
+      .toBe(1);
     await english.context().close();
   });
 

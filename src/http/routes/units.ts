@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../services/context.js";
-import { createTriad, listTriads, renameTriad } from "../../services/units/triads.service.js";
+import { createTriad, listTriads, updateTriad } from "../../services/units/triads.service.js";
 import {
   createUnit,
   getUnit,
@@ -164,18 +164,20 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["units"],
-          summary: "Change a triad's names (null removes the English one); its level and units stay",
+          summary:
+            "Change a triad's names (null removes the English one) or its units (the three it is to have: one per checkpoint agency at its level); its level stays",
           params: idParams,
           body: z.strictObject({
             nameKk: triadNames.nameKk.optional(),
             nameRu: triadNames.nameRu.optional(),
             nameEn: triadNames.nameEn.nullable().optional(),
+            unitIds: z.array(z.uuid()).length(3).optional(),
           }),
           response: { 200: triadSchema, ...errors },
         },
         config: { permission: "units.manage" },
       },
-      async (request) => renameTriad(deps, request.actor, metaOf(request), request.params.id, request.body),
+      async (request) => updateTriad(deps, request.actor, metaOf(request), request.params.id, request.body),
     );
   };
 }

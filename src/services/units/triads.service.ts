@@ -76,45 +76,105 @@ function viewOf(t: typeof triads.$inferSelect, members: Awaited<ReturnType<typeo
   };
 }
 
-/** What may change in a triad: its names (an English name may be removed with null). */
-export interface TriadNameChanges {
+/** What may change in a triad: its names (an English name is removed with null) and its units. */
+export interface TriadChanges {
   nameKk?: string | undefined;
   nameRu?: string | undefined;
   nameEn?: string | null | undefined;
+  /** The three units it is to have; a unit left out leaves the triad, a new one joins. */
+  unitIds?: string[] | undefined;
 }
 
 /**
- * Changes a triad's names (X-2); its level and members stay. System administrators only; the
- * audit entry keeps the names before and after.
+ * Checks the three units of a triad at `level` (X-2): one of each checkpoint agency, all at that
+ * level, none in another triad than `triadId`. Locks them, so two triads never take one unit.
  */
-export async function renameTriad(
+async function checkedMembers(tx: Tx, level: number, unitIds: string[], triadId: string | null) {
+  const members = await tx.select().from(units).where(inArray(units.id, unitIds)).for("update");
+  if (members.length !== 3)
+    throw invalid("unitIds", {
+      kk: "бар үш бөлімше қажет",
+      ru: "нужны три существующих подразделения",
+      en: "three existing units are needed",
+    });
+  const agencies = new Set(members.map((u) => u.agency));
+  if (!TRIAD_AGENCIES.every((a) => agencies.has(a))) {
+    throw invalid("unitIds", {
+      kk: "ішкі істер органдарынан, ҰҚК Шекара қызметінен және кеденнен бір-бірден бөлімше (X p.1)",
+      ru: "по одному подразделению органов внутренних дел, Пограничной службы КНБ и таможни (X p.1)",
+      en: "one unit each of internal affairs, the NSC Border Service and Customs (X p.1)",
+    });
+  }
+  const wrongLevel = members.find((u) => u.level !== level);
+  if (wrongLevel)
+    throw invalid("unitIds", {
+      kk: `${wrongLevel.code} бөлімшесі ${level}-деңгейде емес (X p.8)`,
+      ru: `подразделение ${wrongLevel.code} не относится к уровню ${level} (X p.8)`,
+      en: `${wrongLevel.code} is not at level ${level} (X p.8)`,
+    });
+  const taken = members.find((u) => u.triadId !== null && u.triadId !== triadId);
+  if (taken)
+    throw invalid("unitIds", {
+      kk: `${taken.code} бөлімшесі басқа үштікке әлдеқашан кірген`,
+      ru: `подразделение ${taken.code} уже входит в другую тройку`,
+      en: `${taken.code} already belongs to a triad`,
+    });
+  return members;
+}
+
+/** The codes of some units, sorted, for the audit log. */
+const codesOf = (list: { code: string }[]) => list.map((u) => u.code).sort();
+
+/**
+ * Changes a triad (X-2): its names, and its units when one is reorganized (a unit left out leaves,
+ * a new one of the same agency and level joins; the triad's plans, figures and joint work stay
+ * with the triad, so its new unit sees them). Its level stays. System administrators only; the
+ * audit entry keeps what changed, before and after.
+ */
+export async function updateTriad(
   deps: Pick<Deps, "database" | "clock">,
   actor: Actor | null,
   meta: RequestMeta,
   id: string,
-  changes: TriadNameChanges,
+  changes: TriadChanges,
 ): Promise<TriadView> {
   const me = requireSystemAdmin(actor);
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
-    const triad = (await tx.select().from(triads).where(eq(triads.id, id)).limit(1))[0];
+    const triad = (await tx.select().from(triads).where(eq(triads.id, id)).limit(1).for("update"))[0];
     if (!triad) throw notFound();
+    const { unitIds, ...names } = changes;
     const set = Object.fromEntries(
-      Object.entries(changes).filter(([key, v]) => v !== undefined && triad[key as keyof typeof triad] !== v),
-    ) as TriadNameChanges;
+      Object.entries(names).filter(([key, v]) => v !== undefined && triad[key as keyof typeof triad] !== v),
+    ) as Omit<TriadChanges, "unitIds">;
+    const before: Record<string, unknown> = Object.fromEntries(
+      Object.keys(set).map((key) => [key, triad[key as keyof typeof triad]]),
+    );
+    const after: Record<string, unknown> = { ...set };
     let updated = triad;
     if (Object.keys(set).length > 0) {
       const [row] = await tx.update(triads).set(set).where(eq(triads.id, id)).returning();
       if (!row) throw notFound();
       updated = row;
-      const before = Object.fromEntries(
-        Object.keys(set).map((key) => [key, triad[key as keyof typeof triad]]),
-      );
+    }
+    if (unitIds) {
+      const current = await membersOf(tx, [id]);
+      const next = await checkedMembers(tx, triad.level, unitIds, id);
+      const leaving = current.filter((u) => !unitIds.includes(u.id));
+      const joining = next.filter((u) => u.triadId !== id);
+      for (const u of leaving) await tx.update(units).set({ triadId: null }).where(eq(units.id, u.id));
+      for (const u of joining) await tx.update(units).set({ triadId: id }).where(eq(units.id, u.id));
+      if (leaving.length + joining.length > 0) {
+        before.units = codesOf(current);
+        after.units = codesOf(next);
+      }
+    }
+    if (Object.keys(after).length > 0) {
       await appendAudit(tx, now, me, meta, {
         action: "triad.update",
         objectType: "triad",
         objectId: id,
-        details: { before, after: set },
+        details: { before, after },
       });
     }
     return viewOf(updated, await membersOf(tx, [id]));
@@ -134,35 +194,7 @@ export async function createTriad(
   const me = requireSystemAdmin(actor);
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
-    const members = await tx.select().from(units).where(inArray(units.id, input.unitIds));
-    if (members.length !== 3)
-      throw invalid("unitIds", {
-        kk: "бар үш бөлімше қажет",
-        ru: "нужны три существующих подразделения",
-        en: "three existing units are needed",
-      });
-    const agencies = new Set(members.map((u) => u.agency));
-    if (!TRIAD_AGENCIES.every((a) => agencies.has(a))) {
-      throw invalid("unitIds", {
-        kk: "ішкі істер органдарынан, ҰҚК Шекара қызметінен және кеденнен бір-бірден бөлімше (X p.1)",
-        ru: "по одному подразделению органов внутренних дел, Пограничной службы КНБ и таможни (X p.1)",
-        en: "one unit each of internal affairs, the NSC Border Service and Customs (X p.1)",
-      });
-    }
-    const wrongLevel = members.find((u) => u.level !== input.level);
-    if (wrongLevel)
-      throw invalid("unitIds", {
-        kk: `${wrongLevel.code} бөлімшесі ${input.level}-деңгейде емес (X p.8)`,
-        ru: `подразделение ${wrongLevel.code} не относится к уровню ${input.level} (X p.8)`,
-        en: `${wrongLevel.code} is not at level ${input.level} (X p.8)`,
-      });
-    const taken = members.find((u) => u.triadId !== null);
-    if (taken)
-      throw invalid("unitIds", {
-        kk: `${taken.code} бөлімшесі үштікке әлдеқашан кірген`,
-        ru: `подразделение ${taken.code} уже входит в тройку`,
-        en: `${taken.code} already belongs to a triad`,
-      });
+    const members = await checkedMembers(tx, input.level, input.unitIds, null);
     const [triad] = await tx
       .insert(triads)
       .values({
@@ -181,16 +213,6 @@ export async function createTriad(
       objectId: triad.id,
       details: { level: input.level, units: members.map((u) => u.code) },
     });
-    return {
-      ...triad,
-      units: members.map((u) => ({
-        id: u.id,
-        agency: u.agency,
-        code: u.code,
-        nameKk: u.nameKk,
-        nameRu: u.nameRu,
-        nameEn: u.nameEn,
-      })),
-    };
+    return viewOf(triad, await membersOf(tx, [triad.id]));
   });
 }

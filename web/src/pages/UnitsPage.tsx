@@ -6,7 +6,7 @@ import { AGENCY_NAMES, type Agency } from "../../../src/core/access/agencies.js"
 import { api } from "../api";
 import { useMe } from "../session";
 import { useLang } from "../useLang";
-import { TriadForm, TriadRenameForm } from "./TriadForm";
+import { TriadEditForm, TriadForm } from "./TriadForm";
 import { UnitCreateForm, UnitEditForm, type UnitRow } from "./UnitForms";
 
 type Unit = UnitRow;
@@ -33,7 +33,7 @@ export function UnitsPage() {
   const query = useQuery({ queryKey: ["units"], queryFn: () => api<{ items: Unit[] }>("/api/v1/units") });
   const triads = useQuery({ queryKey: ["triads"], queryFn: () => api<{ items: Triad[] }>("/api/v1/triads") });
   const [selected, setSelected] = useState<string | null>(null);
-  const [renaming, setRenaming] = useState<Triad | null>(null);
+  const [editing, setEditing] = useState<Triad | null>(null);
   // Unit administrators manage their subtree, system administrators also form triads (X-2); the
   // server checks both again.
   const me = useMe().data;
@@ -94,10 +94,10 @@ export function UnitsPage() {
                   component="button"
                   type="button"
                   ml="sm"
-                  onClick={() => setRenaming(triad)}
-                  aria-label={`${t("admin.renameTriad")}: ${nameOf(triad)}`}
+                  onClick={() => setEditing(triad)}
+                  aria-label={`${t("admin.editTriad")}: ${nameOf(triad)}`}
                 >
-                  {t("admin.renameTriad")}
+                  {t("admin.editTriad")}
                 </Anchor>
               )}
             </Text>
@@ -107,12 +107,15 @@ export function UnitsPage() {
       {canManage && query.data && <UnitCreateForm units={query.data.items} topLevel={isSystemAdmin} />}
       {isSystemAdmin && query.data && <TriadForm units={query.data.items} taken={inTriads} />}
       <Modal
-        opened={renaming !== null}
-        onClose={() => setRenaming(null)}
-        title={t("admin.renameTriadTitle")}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t("admin.editTriad")}
         closeButtonProps={{ "aria-label": t("admin.close") }}
+        size="lg"
       >
-        {renaming && <TriadRenameForm key={renaming.id} triad={renaming} />}
+        {editing && query.data && (
+          <TriadEditForm key={editing.id} triad={editing} units={query.data.items} taken={inTriads} />
+        )}
       </Modal>
       <Modal
         opened={selected !== null}

@@ -16,6 +16,25 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
   });
   afterAll(() => t?.stop());
   const id = (code: string) => unitsByCode.get(code) ?? "";
+  /** Adds a unit through the API (demo-labelled names) and gives its id. */
+  const addUnit = async (agency: string, parent: string, code: string, level: number) => {
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/units",
+      headers: { cookie: admin },
+      payload: {
+        agency,
+        parentId: id(parent),
+        code,
+        nameKk: `${code} (демо)`,
+        nameRu: `${code} (демо)`,
+        timeZone: "Asia/Almaty",
+        level,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return String(created.json().id);
+  };
 
   it("forms triads only of one unit per checkpoint agency at one level", async () => {
     const post = (payload: object) =>
@@ -67,24 +86,7 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
   });
 
   it("forms a triad of new units with its English name, which English lists show", async () => {
-    const unit = async (agency: string, parent: string, code: string) => {
-      const created = await t.app.inject({
-        method: "POST",
-        url: "/api/v1/units",
-        headers: { cookie: admin },
-        payload: {
-          agency,
-          parentId: id(parent),
-          code,
-          nameKk: `${code} (демо)`,
-          nameRu: `${code} (демо)`,
-          timeZone: "Asia/Almaty",
-          level: 2,
-        },
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      return String(created.json().id);
-    };
+    const unit = (agency: string, parent: string, code: string) => addUnit(agency, parent, code, 2);
     const unitIds = [
       await unit("IAB", "DEMO-IAB", "TEST-IAB-L2"),
       await unit("NSC", "DEMO-NSC-BS", "TEST-NSC-L2"),
@@ -176,24 +178,8 @@ describe.each(DB_KINDS)("units, triads, users and the audit viewer on %s", (kind
   });
 
   it("gives a triad a reorganized unit in place of its old one, which then has no counterparts", async () => {
-    const unit = async (agency: string, parent: string, code: string, level = 4) => {
-      const created = await t.app.inject({
-        method: "POST",
-        url: "/api/v1/units",
-        headers: { cookie: admin },
-        payload: {
-          agency,
-          parentId: id(parent),
-          code,
-          nameKk: code,
-          nameRu: code,
-          timeZone: "Asia/Almaty",
-          level,
-        },
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      return String(created.json().id);
-    };
+    const unit = (agency: string, parent: string, code: string, level = 4) =>
+      addUnit(agency, parent, code, level);
     const iab = await unit("IAB", "DEMO-IAB-PANFILOV", "TEST-MCP-4");
     const nsc = await unit("NSC", "DEMO-NSC-KHORGOS", "TEST-BCD-4");
     const oldPost = await unit("CUSTOMS", "DEMO-CUSTOMS-KHORGOS", "TEST-POST-4");

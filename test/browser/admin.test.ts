@@ -16,6 +16,19 @@ describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROW
   /** A page signed in as the user, in the given language (sign-in itself is tested elsewhere). */
   const pageAs = (login: string, lang: string) => openPage(browser, t, base, login, lang);
 
+  /** Adds a customs unit under the customs committee through the API, as a system administrator. */
+  const addCustomsUnit = async (code: string, level: number, names: Record<string, string>) => {
+    const admin = await sessionCookieFor(t, "admin");
+    const customs = (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-CUSTOMS'"))[0];
+    const added = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/units",
+      headers: { cookie: admin },
+      payload: { agency: "CUSTOMS", parentId: customs?.id, code, ...names, timeZone: "Asia/Almaty", level },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+  };
+
   it("shows a unit's superiors and counterparts, in Russian", async () => {
     const page = await pageAs("admin", "ru");
     await page.goto(`${base}/units`);
@@ -80,24 +93,11 @@ describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROW
 
   it("forms a triad with its English name, and shows the server's refusal in the page's language, in English", async () => {
     // Level 2 has an internal affairs and an NSC unit in no triad; a customs unit is added for it.
-    const admin = await sessionCookieFor(t, "admin");
-    const customs = (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-CUSTOMS'"))[0];
-    const added = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/units",
-      headers: { cookie: admin },
-      payload: {
-        agency: "CUSTOMS",
-        parentId: customs?.id,
-        code: "DEMO-CUSTOMS-ZHETISU",
-        nameKk: "Жетісу кедені (демо)",
-        nameRu: "Таможня Жетысу (демо)",
-        nameEn: "Zhetisu Customs (demo)",
-        timeZone: "Asia/Almaty",
-        level: 2,
-      },
+    await addCustomsUnit("DEMO-CUSTOMS-ZHETISU", 2, {
+      nameKk: "Жетісу кедені (демо)",
+      nameRu: "Таможня Жетысу (демо)",
+      nameEn: "Zhetisu Customs (demo)",
     });
-    expect(added.statusCode, added.body).toBe(201);
     const page = await pageAs("admin", "en");
     await page.goto(`${base}/units`);
     const form = page.getByRole("region", { name: "Form a triad" });
@@ -140,23 +140,10 @@ describe.skipIf(!browserAvailable)("administration in Chromium", { timeout: BROW
 
   it("changes a triad's names and gives it a reorganized customs unit, refusing an empty Russian name at the field, in Kazakh", async () => {
     // A reorganized customs committee: a new level-1 unit to take the old one's place.
-    const admin = await sessionCookieFor(t, "admin");
-    const customs = (await t.deps.database.ownerQuery("SELECT id FROM units WHERE code = 'DEMO-CUSTOMS'"))[0];
-    const added = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/units",
-      headers: { cookie: admin },
-      payload: {
-        agency: "CUSTOMS",
-        parentId: customs?.id,
-        code: "DEMO-CUSTOMS-NEW",
-        nameKk: "Жаңа кеден комитеті (демо)",
-        nameRu: "Новый комитет таможни (демо)",
-        timeZone: "Asia/Almaty",
-        level: 1,
-      },
+    await addCustomsUnit("DEMO-CUSTOMS-NEW", 1, {
+      nameKk: "Жаңа кеден комитеті (демо)",
+      nameRu: "Новый комитет таможни (демо)",
     });
-    expect(added.statusCode, added.body).toBe(201);
     const page = await pageAs("admin", "kk");
     await page.goto(`${base}/units`);
     await page.getByRole("button", { name: /^Үштікті өзгерту: .*1-деңгей/ }).click();

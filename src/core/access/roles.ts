@@ -21,6 +21,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   "units.read",
   "units.manage",
+  // A triad spans three agencies' trees (X-2): forming or changing one is above any unit's subtree.
+  "triads.manage",
   "users.read",
   "users.manage",
   "audit.read",
@@ -144,6 +146,7 @@ export const ROLE_PERMISSIONS: Record<Role, { permissions: Permission[]; clause?
     permissions: [
       "units.read",
       "units.manage",
+      "triads.manage",
       "users.read",
       "users.manage",
       "audit.read",

@@ -154,7 +154,7 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
           }),
           response: { 201: triadSchema, ...errors },
         },
-        config: { permission: "units.manage" },
+        config: { permission: "triads.manage" },
       },
       async (request, reply) =>
         reply.status(201).send(await createTriad(deps, request.actor, metaOf(request), request.body)),
@@ -175,7 +175,7 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
           }),
           response: { 200: triadSchema, ...errors },
         },
-        config: { permission: "units.manage" },
+        config: { permission: "triads.manage" },
       },
       async (request) => updateTriad(deps, request.actor, metaOf(request), request.params.id, request.body),
     );

@@ -1,11 +1,12 @@
-import { eq, inArray, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../../adapters/db/index.js";
 import type { Permission } from "../../core/access/roles.js";
 import { isParty, type Party, type PartyUnit } from "../../core/coordination/index.js";
 import { AppError } from "../../core/errors.js";
-import { triads, units } from "../../db/schema.js";
+import { units } from "../../db/schema.js";
 import { pathInScope, scopeOf } from "../access.js";
 import type { Actor } from "../context.js";
+import { loadTriadsWithMembers } from "../units/triads.service.js";
 
 /** A party's unit with its names, as shown on plans, acts and maps. */
 export interface PartyUnitView extends PartyUnit {
@@ -34,26 +35,16 @@ export function requireAnyPermission(actor: Actor | null, permissions: readonly 
   return actor;
 }
 
-/** Every triad with its parties (organizational facts; filtered by `triadVisible`). */
+/** Every triad (or those of `ids`) with its parties (organizational facts; filtered by `triadVisible`). */
 export async function loadTriads(tx: Tx, ids?: readonly string[]): Promise<TriadParties[]> {
-  const all = ids
-    ? ids.length
-      ? await tx
-          .select()
-          .from(triads)
-          .where(inArray(triads.id, [...ids]))
-      : []
-    : await tx.select().from(triads);
-  if (all.length === 0) return [];
-  const members = await tx.select().from(units).where(isNotNull(units.triadId));
-  return all.map((t) => ({
-    id: t.id,
-    level: t.level,
-    nameKk: t.nameKk,
-    nameRu: t.nameRu,
-    nameEn: t.nameEn,
+  return (await loadTriadsWithMembers(tx, ids)).map(({ triad, members }) => ({
+    id: triad.id,
+    level: triad.level,
+    nameKk: triad.nameKk,
+    nameRu: triad.nameRu,
+    nameEn: triad.nameEn,
     parties: members
-      .filter((u) => u.triadId === t.id && isParty(u.agency))
+      .filter((u) => isParty(u.agency))
       .map((u) => ({
         party: u.agency as Party,
         unitId: u.id,

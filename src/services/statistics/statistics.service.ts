@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { TRIAD_AGENCIES } from "../../core/access/agencies.js";
 import { AppError, invalid, notFound } from "../../core/errors.js";
 import { type Lang, nameIn } from "../../core/i18n.js";
@@ -10,11 +10,11 @@ import {
   isPeriod,
   reconcile,
 } from "../../core/statistics/index.js";
-import { statFigures, triads, units, users } from "../../db/schema.js";
+import { statFigures, users } from "../../db/schema.js";
 import { pathInScope, requirePermission, scopeOf } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
-import type { TriadMember } from "../units/triads.service.js";
+import { loadTriadsWithMembers, type TriadMember } from "../units/triads.service.js";
 
 type Tx = Parameters<Parameters<Deps["database"]["tx"]>[1]>[0];
 
@@ -37,33 +37,8 @@ export interface CheckpointView {
 // the actor's scope here (the one place statistics access is decided).
 async function checkpointsOf(tx: Tx, actor: Actor, triadId?: string): Promise<CheckpointView[]> {
   const scope = scopeOf(actor);
-  const all = await tx
-    .select()
-    .from(triads)
-    .where(triadId ? eq(triads.id, triadId) : undefined)
-    .orderBy(asc(triads.level), asc(triads.nameRu));
-  if (all.length === 0) return [];
-  const members = await tx
-    .select({
-      id: units.id,
-      agency: units.agency,
-      code: units.code,
-      nameKk: units.nameKk,
-      nameRu: units.nameRu,
-      nameEn: units.nameEn,
-      path: units.path,
-      triadId: units.triadId,
-    })
-    .from(units)
-    .where(
-      inArray(
-        units.triadId,
-        all.map((t) => t.id),
-      ),
-    );
   const views: CheckpointView[] = [];
-  for (const t of all) {
-    const own = members.filter((m) => m.triadId === t.id);
+  for (const { triad: t, members: own } of await loadTriadsWithMembers(tx, triadId ? [triadId] : undefined)) {
     const visible = own.filter((m) => pathInScope(scope, m.path));
     if (visible.length === 0) continue;
     // An actor enters for their own agency's member unit, when it lies in their subtree.
@@ -76,7 +51,7 @@ async function checkpointsOf(tx: Tx, actor: Actor, triadId?: string): Promise<Ch
       nameKk: t.nameKk,
       nameRu: t.nameRu,
       nameEn: t.nameEn,
-      units: own.map(({ triadId: _t, path: _p, ...m }) => m),
+      units: own.map(({ path: _p, parentId: _q, ...m }) => m),
       myAgency: mine?.agency ?? null,
     });
   }

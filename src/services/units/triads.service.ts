@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../adapters/db/index.js";
 import { TRIAD_AGENCIES } from "../../core/access/agencies.js";
-import { AppError, invalid, notFound } from "../../core/errors.js";
+import { invalid, notFound } from "../../core/errors.js";
 import { triads, units } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
 import { appendAudit } from "../audit/audit.service.js";
@@ -27,30 +27,31 @@ export interface TriadView {
   units: TriadMember[];
 }
 
-/** Every triad with its members (organizational facts, visible to any officer). */
-export async function listTriads(deps: Pick<Deps, "database">, actor: Actor | null): Promise<TriadView[]> {
-  requirePermission(actor, "units.read");
-  return deps.database.tx({ unitPaths: [] }, async (tx) => {
-    const all = await tx.select().from(triads).orderBy(asc(triads.level), asc(triads.nameRu));
-    const members = await membersOf(
-      tx,
-      all.map((t) => t.id),
-    );
-    return all.map((t) => viewOf(t, members));
-  });
+/** A member unit of a triad, with what other readers of triads need: its tree path and parent. */
+export interface TriadMemberRow extends TriadMember {
+  path: string;
+  parentId: string | null;
 }
 
-/** Only system administrators form triads and change them: a triad spans three agencies' trees. */
-function requireSystemAdmin(actor: Actor | null): Actor {
-  const me = requirePermission(actor, "units.manage");
-  if (!me.roles.includes("system_admin")) throw new AppError("FORBIDDEN");
-  return me;
+/** A triad with its member units. */
+export interface TriadWithMembers {
+  triad: typeof triads.$inferSelect;
+  members: TriadMemberRow[];
 }
 
-/** The members of some triads, each with its triad's id. */
-async function membersOf(tx: Tx, triadIds: string[]) {
-  if (triadIds.length === 0) return [];
-  return tx
+/**
+ * Triads (every one, or those of `ids`), by level and Russian name, each with its member units:
+ * the one read of triads that the units page, coordination and statistics share.
+ */
+export async function loadTriadsWithMembers(tx: Tx, ids?: readonly string[]): Promise<TriadWithMembers[]> {
+  if (ids?.length === 0) return [];
+  const all = await tx
+    .select()
+    .from(triads)
+    .where(ids ? inArray(triads.id, [...ids]) : undefined)
+    .orderBy(asc(triads.level), asc(triads.nameRu));
+  if (all.length === 0) return [];
+  const members = await tx
     .select({
       id: units.id,
       agency: units.agency,
@@ -58,22 +59,49 @@ async function membersOf(tx: Tx, triadIds: string[]) {
       nameKk: units.nameKk,
       nameRu: units.nameRu,
       nameEn: units.nameEn,
+      path: units.path,
+      parentId: units.parentId,
       triadId: units.triadId,
     })
     .from(units)
-    .where(inArray(units.triadId, triadIds));
+    .where(
+      inArray(
+        units.triadId,
+        all.map((t) => t.id),
+      ),
+    );
+  // Members in the order X-2 names the parties: internal affairs, the Border Service, customs.
+  const rank = (agency: string) => TRIAD_AGENCIES.indexOf(agency as (typeof TRIAD_AGENCIES)[number]);
+  members.sort((x, y) => rank(x.agency) - rank(y.agency) || x.code.localeCompare(y.code));
+  return all.map((triad) => ({
+    triad,
+    members: members.filter((m) => m.triadId === triad.id).map(({ triadId: _t, ...m }) => m),
+  }));
 }
 
-/** A triad row with its members, as the API shows it. */
-function viewOf(t: typeof triads.$inferSelect, members: Awaited<ReturnType<typeof membersOf>>): TriadView {
+/** A triad as the triads list shows it: its names and its members' names. */
+function viewOf({ triad, members }: TriadWithMembers): TriadView {
   return {
-    id: t.id,
-    level: t.level,
-    nameKk: t.nameKk,
-    nameRu: t.nameRu,
-    nameEn: t.nameEn,
-    units: members.filter((m) => m.triadId === t.id).map(({ triadId: _t, ...m }) => m),
+    id: triad.id,
+    level: triad.level,
+    nameKk: triad.nameKk,
+    nameRu: triad.nameRu,
+    nameEn: triad.nameEn,
+    units: members.map(({ path: _p, parentId: _q, ...m }) => m),
   };
+}
+
+/** One triad as the list shows it; "not found" when there is none. */
+async function viewById(tx: Tx, id: string): Promise<TriadView> {
+  const [found] = await loadTriadsWithMembers(tx, [id]);
+  if (!found) throw notFound();
+  return viewOf(found);
+}
+
+/** Every triad with its members (organizational facts, visible to any officer). */
+export async function listTriads(deps: Pick<Deps, "database">, actor: Actor | null): Promise<TriadView[]> {
+  requirePermission(actor, "units.read");
+  return deps.database.tx({ unitPaths: [] }, async (tx) => (await loadTriadsWithMembers(tx)).map(viewOf));
 }
 
 /** What may change in a triad: its names (an English name is removed with null) and its units. */
@@ -128,8 +156,8 @@ const codesOf = (list: { code: string }[]) => list.map((u) => u.code).sort();
 /**
  * Changes a triad (X-2): its names, and its units when one is reorganized (a unit left out leaves,
  * a new one of the same agency and level joins; the triad's plans, figures and joint work stay
- * with the triad, so its new unit sees them). Its level stays. System administrators only; the
- * audit entry keeps what changed, before and after.
+ * with the triad, so its new unit sees them). Its level stays. Who holds `triads.manage` (system
+ * administrators); the audit entry keeps what changed, before and after.
  */
 export async function updateTriad(
   deps: Pick<Deps, "database" | "clock">,
@@ -138,7 +166,7 @@ export async function updateTriad(
   id: string,
   changes: TriadChanges,
 ): Promise<TriadView> {
-  const me = requireSystemAdmin(actor);
+  const me = requirePermission(actor, "triads.manage");
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
     const triad = (await tx.select().from(triads).where(eq(triads.id, id)).limit(1).for("update"))[0];
@@ -151,14 +179,9 @@ export async function updateTriad(
       Object.keys(set).map((key) => [key, triad[key as keyof typeof triad]]),
     );
     const after: Record<string, unknown> = { ...set };
-    let updated = triad;
-    if (Object.keys(set).length > 0) {
-      const [row] = await tx.update(triads).set(set).where(eq(triads.id, id)).returning();
-      if (!row) throw notFound();
-      updated = row;
-    }
+    if (Object.keys(set).length > 0) await tx.update(triads).set(set).where(eq(triads.id, id));
     if (unitIds) {
-      const current = await membersOf(tx, [id]);
+      const current = (await loadTriadsWithMembers(tx, [id]))[0]?.members ?? [];
       const next = await checkedMembers(tx, triad.level, unitIds, id);
       const leaving = current.filter((u) => !unitIds.includes(u.id));
       const joining = next.filter((u) => u.triadId !== id);
@@ -177,13 +200,13 @@ export async function updateTriad(
         details: { before, after },
       });
     }
-    return viewOf(updated, await membersOf(tx, [id]));
+    return viewById(tx, id);
   });
 }
 
 /**
  * Forms a triad of counterpart units (X-2): one unit of each checkpoint agency, all at the
- * triad's level, none already in another triad. System administrators only.
+ * triad's level, none already in another triad. Who holds `triads.manage` (system administrators).
  */
 export async function createTriad(
   deps: Pick<Deps, "database" | "clock">,
@@ -191,7 +214,7 @@ export async function createTriad(
   meta: RequestMeta,
   input: { level: number; nameKk: string; nameRu: string; nameEn?: string | undefined; unitIds: string[] },
 ): Promise<TriadView> {
-  const me = requireSystemAdmin(actor);
+  const me = requirePermission(actor, "triads.manage");
   const now = deps.clock.now();
   return deps.database.tx({ unitPaths: [], all: true }, async (tx) => {
     const members = await checkedMembers(tx, input.level, input.unitIds, null);
@@ -213,6 +236,6 @@ export async function createTriad(
       objectId: triad.id,
       details: { level: input.level, units: members.map((u) => u.code) },
     });
-    return viewOf(triad, await membersOf(tx, [triad.id]));
+    return viewById(tx, triad.id);
   });
 }

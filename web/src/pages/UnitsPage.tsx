@@ -39,6 +39,7 @@ export function UnitsPage() {
   const me = useMe().data;
   const canManage = me?.permissions.includes("units.manage") ?? false;
   const isSystemAdmin = me?.roles.includes("system_admin") ?? false;
+  const canManageTriads = me?.permissions.includes("triads.manage") ?? false;
   const inTriads = new Set((triads.data?.items ?? []).flatMap((x) => x.units.map((u) => u.id)));
   const detail = useQuery({
     queryKey: ["unit", selected],
@@ -89,7 +90,7 @@ export function UnitsPage() {
                 {t("admin.level")} {triad.level}
               </Badge>
               {nameOf(triad)}: {triad.units.map((u) => nameOf(u)).join(" · ")}
-              {isSystemAdmin && (
+              {canManageTriads && (
                 <Anchor
                   component="button"
                   type="button"
@@ -105,7 +106,7 @@ export function UnitsPage() {
         </Stack>
       )}
       {canManage && query.data && <UnitCreateForm units={query.data.items} topLevel={isSystemAdmin} />}
-      {isSystemAdmin && query.data && <TriadForm units={query.data.items} taken={inTriads} />}
+      {canManageTriads && query.data && <TriadForm units={query.data.items} taken={inTriads} />}
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

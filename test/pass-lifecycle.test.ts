@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
+import { pdfText, squeeze } from "./support/pdf.js";
 
 const application = {
   applicant: {
@@ -230,6 +231,20 @@ describe.each(DB_KINDS)("pass lifecycle over HTTP on %s", (kind) => {
       })
     ).json();
     expect(book.lines.map((l: { lineNo: number }) => l.lineNo)).toEqual([1]);
+    // The line keeps the application's codes; the book prints them in words, Kazakh and Russian.
+    expect(book.lines[0]).toMatchObject({
+      purpose: "VISIT_RELATIVES",
+      identityDocument: "ID_CARD 045612378",
+    });
+    const bookPdf = await t.app.inject({
+      url: `/api/v1/register-book/pdf?unitId=${panfilov}&year=2026`,
+      headers: as("officer"),
+    });
+    expect(bookPdf.statusCode).toBe(200);
+    const bookText = await pdfText(bookPdf.rawPayload);
+    expect(bookText).toContain(squeeze("Туыстарына немесе таныстарына қонаққа / В гости к родственникам"));
+    expect(bookText).toContain(squeeze("Жеке куәлік № 045612378 / Удостоверение личности № 045612378"));
+    expect(bookText).not.toMatch(/VISIT_RELATIVES|ID_CARD/);
     const outbox = await t.deps.database.ownerQuery("SELECT subject FROM notifications ORDER BY created_at");
     expect(outbox.map((r) => r.subject)).toEqual(
       expect.arrayContaining(["Рұқсаттама беру туралы шешім", "Рұқсаттама берілді"]),

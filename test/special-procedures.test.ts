@@ -1,8 +1,8 @@
-import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escalateOverdue } from "../src/services/special/foreigners.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
+import { pdfText } from "./support/pdf.js";
 
 const foreigner = {
   surname: "Wang",
@@ -17,16 +17,6 @@ const foreigner = {
   stayFrom: "2026-12-01",
   stayUntil: "2026-12-20",
 };
-
-async function pdfText(body: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: body });
-  try {
-    // pdf.js may split lines; compare with whitespace squeezed out
-    return (await parser.getText()).text.replace(/\s+/g, "");
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describe.each(DB_KINDS)("special procedures on %s", (kind) => {
   let t: TestApp;

@@ -205,6 +205,10 @@ describe.skipIf(!browserAvailable)(
       const officerNow = await pageAs("officer", "kk");
       await officerNow.goto(`${base}/register-book`);
       await expect.poll(() => officerNow.getByRole("row", { name: /Әбішұлы/ }).count()).toBe(1);
+      // The application's codes in words, in the page's language.
+      const bookRow = (await officerNow.getByRole("row", { name: /Әбішұлы/ }).textContent()) ?? "";
+      expect(bookRow).toContain("Жеке куәлік №");
+      expect(bookRow).not.toMatch(/ID_CARD|VISIT_RELATIVES|[A-Z]+_[A-Z]+/);
       await expectAccessible(officerNow);
 
       for (const page of [citizen, officer, head, hotel, visitor, officerNow]) await page.context().close();

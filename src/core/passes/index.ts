@@ -3,5 +3,6 @@ export * from "./names.js";
 export * from "./numbering.js";
 export * from "./qr.js";
 export * from "./refusal-reasons.js";
+export * from "./register-wording.js";
 export * from "./reminders.js";
 export * from "./state-machine.js";

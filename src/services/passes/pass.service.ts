@@ -2,10 +2,14 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { PassDocument } from "../../adapters/pdf/pass.js";
 import { renderPassPdf } from "../../adapters/pdf/pass.js";
 import { type RegisterLine, renderRegisterBookPdf } from "../../adapters/pdf/register-book.js";
+import { DOCUMENT_LABELS } from "../../core/eligibility/index.js";
 import { AppError, notFound } from "../../core/errors.js";
 import {
   type ApplicationData,
   isPermitNumber,
+  kazakhAndRussian,
+  registerIdentityDocument,
+  registerPurpose,
   replay,
   TRANSITIONS,
   type VerifyResult,
@@ -140,12 +144,6 @@ export async function lookupPassByNumber(
   return verifyCode(deps, meta, code, { actor });
 }
 
-const ID_DOCS: Record<string, { kk: string; ru: string }> = {
-  ID_CARD: { kk: "Жеке куәлік", ru: "Удостоверение личности" },
-  PASSPORT: { kk: "Паспорт", ru: "Паспорт" },
-  BIRTH_CERTIFICATE: { kk: "Туу туралы куәлік", ru: "Свидетельство о рождении" },
-  MILITARY_ID: { kk: "Әскери билет", ru: "Военный билет" },
-};
 const PURPOSE_KIND: Record<string, PassDocument["purpose"]> = {
   PERMANENT_RESIDENCE: "PERMANENT_RESIDENCE",
   PERIODIC_BUSINESS: "PERIODIC_BUSINESS",
@@ -209,7 +207,7 @@ export async function passPdf(
       purpose: PURPOSE_KIND[data.purpose] ?? "TEMPORARY_STAY",
       children: data.children.map((c) => ({ name: c.name, age: c.age })),
       identityDocument: {
-        type: ID_DOCS[id.kind] ?? { kk: id.kind, ru: id.kind },
+        type: DOCUMENT_LABELS[id.kind],
         ...(id.series ? { series: id.series } : {}),
         number: id.number,
         issuedOn: id.issuedOn ?? "",
@@ -281,7 +279,12 @@ export async function registerBookPdf(
     unitNameKk: book.unit.nameKk,
     unitNameRu: book.unit.nameRu,
     year,
-    lines: book.lines,
+    // Codes written at issue are printed in words, Kazakh and Russian as the book's other columns.
+    lines: book.lines.map((line) => ({
+      ...line,
+      purpose: kazakhAndRussian(registerPurpose(line.purpose)),
+      identityDocument: kazakhAndRussian(registerIdentityDocument(line.identityDocument)),
+    })),
     printedOn: localDate(deps.clock.now()),
   });
 }

@@ -2,6 +2,7 @@ import { Anchor, Box, Group, Loader, NumberInput, Select, Stack, Table, Text, Ti
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { registerIdentityDocument, registerPurpose } from "../../../../src/core/passes/register-wording.js";
 import { api } from "../../api";
 import { useMe } from "../../session";
 import { localName, useLang } from "../../useLang";
@@ -33,7 +34,7 @@ interface BookLine {
 /** The register book of passes of a unit and year (Z-21, App.3), with its PDF. */
 export function RegisterBookPage() {
   const { t } = useTranslation();
-  const { lang } = useLang();
+  const { lang, tr } = useLang();
   const me = useMe().data;
   const [unitChoice, setUnitChoice] = useState<string | null>(null);
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
@@ -105,9 +106,9 @@ export function RegisterBookPage() {
                   <Table.Td>
                     {l.fullName}, {l.birthYear}
                   </Table.Td>
-                  <Table.Td>{l.identityDocument}</Table.Td>
+                  <Table.Td>{tr(registerIdentityDocument(l.identityDocument))}</Table.Td>
                   <Table.Td>{l.destination}</Table.Td>
-                  <Table.Td>{l.purpose}</Table.Td>
+                  <Table.Td>{tr(registerPurpose(l.purpose))}</Table.Td>
                   <Table.Td>
                     {l.validFrom} — {l.validUntil}
                   </Table.Td>

@@ -35,11 +35,13 @@ export interface Answer {
   };
 }
 
+// The outcome's colour marks the card's edge; its name is the heading, in the reader's language
+// (the code, English in every language, is left to the API and `data-outcome`).
 const COLOR: Record<Answer["outcome"], string> = {
-  NO_PASS_NEEDED: "teal.9",
-  PASS_REQUIRED: "blue.8",
-  PERMIT_REQUIRED: "violet.9",
-  NOT_ADMITTED: "red.9",
+  NO_PASS_NEEDED: "var(--mantine-color-teal-9)",
+  PASS_REQUIRED: "var(--mantine-color-blue-8)",
+  PERMIT_REQUIRED: "var(--mantine-color-violet-9)",
+  NOT_ADMITTED: "var(--mantine-color-red-9)",
   MISSING_DOCUMENTS: "#9a3412",
 };
 
@@ -50,14 +52,16 @@ export function EligibilityResult({ answer, nested = false }: { answer: Answer; 
   const doc = (code: string) => tr(DOCUMENT_LABELS[code as keyof typeof DOCUMENT_LABELS]) || code;
   const place = answer.destination;
   return (
-    <Card withBorder padding="lg" aria-live="polite" data-testid={nested ? "fallback" : "eligibility-result"}>
+    <Card
+      withBorder
+      padding="lg"
+      aria-live="polite"
+      data-testid={nested ? "fallback" : "eligibility-result"}
+      data-outcome={answer.outcome}
+      style={{ borderInlineStart: `6px solid ${COLOR[answer.outcome]}` }}
+    >
       <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={nested ? 3 : 2}>{tr(OUTCOME_LABELS[answer.outcome])}</Title>
-          <Badge color={COLOR[answer.outcome]} size="lg" variant="filled">
-            {answer.outcome}
-          </Badge>
-        </Group>
+        <Title order={nested ? 3 : 2}>{tr(OUTCOME_LABELS[answer.outcome])}</Title>
         {place && (
           <Text>
             {`${placeName(place, lang)}, ${placeName(regionOf(place), lang)}`}

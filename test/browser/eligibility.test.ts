@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { totpCode } from "../../src/services/auth/totp.js";
 import { DEMO_TOTP_SECRET } from "../../src/services/auth/totp.service.js";
-import type { TestApp } from "../support/app.js";
+import { sessionCookieFor, type TestApp } from "../support/app.js";
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
@@ -84,6 +84,10 @@ describe.skipIf(!browserAvailable)(
         .getByRole("link", { name: "Анықтамалықтар" })
         .click();
       await expect.poll(() => page.getByText("Қорғас ауылы").count()).toBe(1);
+      // Kinds are named in Kazakh, not by the CSV's codes.
+      const station = (await page.getByRole("row", { name: /Достық станциясы/ }).textContent()) ?? "";
+      expect(station).toContain("Темір жол станциясы");
+      expect(station).not.toContain("RAILWAY_STATION");
       await expectAccessible(page);
 
       await page.getByLabel("Күшіне енген күні").fill("2027-01-01");
@@ -99,6 +103,21 @@ describe.skipIf(!browserAvailable)(
       await page.getByRole("button", { name: "CSV импорттау" }).click();
       await expect.poll(() => page.getByRole("alert").textContent()).toContain("ештеңе жазылмады");
       expect(await page.getByRole("alert").textContent()).toContain("kato");
+
+      // A place serving non-residents (Z p.19), imported through the API, is listed with its kind in Kazakh.
+      const imported = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/reference/places/import",
+        headers: { cookie: await sessionCookieFor(t, "admin") },
+        payload: {
+          csv: "code,kato,kind,name_kk,name_ru,basis,valid_from,valid_to\nSCH-1,334853100,SCHOOL,Қорғас мектебі (демо),Школа Коргаса (демо),Шешім (демо),2026-01-01,\n",
+        },
+      });
+      expect(imported.json()).toEqual({ rows: 1, added: 1, updated: 0 });
+      await page.getByRole("tab", { name: "Аймақтағы қызмет көрсету орындары" }).click();
+      const school = page.getByRole("row", { name: /SCH-1/ });
+      await expect.poll(() => school.textContent()).toContain("Мектеп");
+      expect(await school.textContent()).not.toContain("SCHOOL");
 
       await page.getByRole("navigation", { name: "Мәзір" }).getByRole("link", { name: "Ережелер" }).click();
       await expect.poll(() => page.getByText("Күшінде").count()).toBe(1);

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { AnyPgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Permission } from "../../core/access/roles.js";
+import { SERVICE_PLACE_KINDS } from "../../core/place-kinds.js";
 import { filled, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { nscOfficials, servicePlaces } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
@@ -19,15 +20,7 @@ const code = matching(/^[A-Za-z0-9_-]{1,40}$/, {
   en: "code: 1–40 Latin letters, digits, '-' or '_'",
 });
 
-/** Kinds of places serving people from outside the zone (Z p.19). */
-export const SERVICE_PLACE_KINDS = [
-  "ADMIN_CENTRE",
-  "SCHOOL",
-  "HOSPITAL",
-  "ENTERPRISE",
-  "FARM",
-  "FEZ_ENTITY",
-] as const;
+export { SERVICE_PLACE_KINDS };
 
 /** A code-keyed reference list imported from CSV: its table, columns and row schema. */
 interface ListDef<S extends z.ZodType> {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Tx } from "../../adapters/db/index.js";
 import { AppError } from "../../core/errors.js";
 import { foldToken } from "../../core/names/translit.js";
+import { ZONE_KINDS } from "../../core/place-kinds.js";
 import { filled, KATO_FORMAT, matching } from "../../core/validation-messages.js";
 import { zoneEntries, zoneLists } from "../../db/schema.js";
 import { requirePermission } from "../access.js";
@@ -11,18 +12,8 @@ import type { Actor, Deps, RequestMeta } from "../context.js";
 import { duplicateOfLine, IMPORT_REASONS, parseCsvRows, problemLine, type RowProblem, toCsv } from "./csv.js";
 import { forgetZoneEntries, type ZoneEntry } from "./zone-entries.js";
 
-/** Kinds of administrative-territorial units in the zone list (Z p.2). */
-export const ZONE_KINDS = [
-  "DISTRICT",
-  "CITY",
-  "AUL",
-  "VILLAGE",
-  "RAILWAY_STATION",
-  "AIRPORT",
-  "RIVER_PORT",
-] as const;
-
 export { findZoneEntry, type ZoneEntry } from "./zone-entries.js";
+export { ZONE_KINDS };
 
 const kato = matching(/^\d{9}$/, KATO_FORMAT);
 const yesNo = z

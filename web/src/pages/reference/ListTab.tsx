@@ -1,6 +1,7 @@
 import { Anchor, Group, Stack, Table } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { servicePlaceKindLabel } from "../../../../src/core/place-kinds.js";
 import { api } from "../../api";
 import { useLang } from "../../useLang";
 import { ImportForm } from "./ImportForm";
@@ -22,7 +23,7 @@ interface Row {
 /** A code-keyed reference list (NSC officials Z p.3, or places Z p.19): table, export, import. */
 export function ListTab({ kind, canManage }: { kind: "officials" | "places"; canManage: boolean }) {
   const { t } = useTranslation();
-  const { lang } = useLang();
+  const { lang, tr } = useLang();
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ["reference", kind],
@@ -54,7 +55,7 @@ export function ListTab({ kind, canManage }: { kind: "officials" | "places"; can
               <Table.Td>{r.code}</Table.Td>
               <Table.Td>{title(r)}</Table.Td>
               {kind === "places" && <Table.Td>{r.kato}</Table.Td>}
-              {kind === "places" && <Table.Td>{r.kind}</Table.Td>}
+              {kind === "places" && <Table.Td>{tr(servicePlaceKindLabel(r.kind ?? ""))}</Table.Td>}
               <Table.Td>{r.basis}</Table.Td>
               <Table.Td>{r.validFrom}</Table.Td>
               <Table.Td>{r.validTo ?? "—"}</Table.Td>

@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { zoneKindLabel } from "../../../../src/core/place-kinds.js";
 import { api } from "../../api";
 import { placeName, regionOf, useLang } from "../../useLang";
 import { ImportForm } from "./ImportForm";
@@ -32,7 +33,7 @@ const PAGE = 50;
 /** The border-zone list (Z-1): versions with their legal basis, search, export and import. */
 export function ZoneTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
-  const { lang } = useLang();
+  const { lang, tr } = useLang();
   const queryClient = useQueryClient();
   const versions = useQuery({
     queryKey: ["zone-versions"],
@@ -109,7 +110,7 @@ export function ZoneTab({ canManage }: { canManage: boolean }) {
             <Table.Tr key={e.kato}>
               <Table.Td>{e.kato}</Table.Td>
               <Table.Td>{placeName(e, lang)}</Table.Td>
-              <Table.Td>{e.kind}</Table.Td>
+              <Table.Td>{tr(zoneKindLabel(e.kind))}</Table.Td>
               <Table.Td>
                 {e.districtKk !== null && e.districtRu !== null
                   ? placeName({ nameKk: e.districtKk, nameRu: e.districtRu }, lang)

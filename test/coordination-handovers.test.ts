@@ -7,6 +7,7 @@ import type { Actor } from "../src/services/context.js";
 import { actOnAct, createAct } from "../src/services/coordination/handovers.service.js";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
+import { pdfText } from "./support/pdf.js";
 
 const meta = { address: "test", requestId: undefined };
 const migrant = {
@@ -140,6 +141,10 @@ describe.each(DB_KINDS)("handover acts on %s", (kind) => {
     const pdf = await call("GET", `/api/v1/handovers/${act.id}/pdf?lang=ru`, "officer");
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    // Signatures at local time with the zone named, as the act was signed at the post.
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}\d{2}:\d{2}\(Asia\/Almaty\)/);
+    expect(text).not.toContain("UTC");
   });
 
   it("rejects same-agency acts, persons without data and items the giver does not hold", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieFor, startTestApp, type TestApp } from "./support/app.js";
 import { DB_KINDS } from "./support/db.js";
+import { pdfText, squeeze } from "./support/pdf.js";
 
 const content = {
   title: "Test plan",
@@ -198,6 +199,11 @@ describe.each(DB_KINDS)("interaction plans API on %s", (kind) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    // The history in words and in the reader's local time with its zone, not codes and UTC.
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain(squeeze("v1 келісілді, Қорғас шекара отряды (демо)"));
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}\d{2}:\d{2}\(Asia\/Almaty\)—v2бекітілді/);
+    expect(text).not.toMatch(/AGREE|APPROVE|CUSTOMS|UTC/);
     expect((await call("GET", `/api/v1/plans/${id}/pdf`, "uigur")).statusCode).toBe(404);
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { localDate } from "./time.js";
+import { localDate, localDateTimeWithZone } from "./time.js";
 
 /** The local date as a fresh formatter gives it, without the per-zone memory. */
 function fresh(instant: Date, zone: string): string {
@@ -51,5 +51,28 @@ describe("localDate", () => {
   it("refuses an invalid instant as the formatter does", () => {
     expect(() => localDate(new Date(Number.NaN))).toThrow(RangeError);
     expect(() => localDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("localDateTimeWithZone", () => {
+  it("prints the wall clock of the zone, naming it", () => {
+    const at = new Date("2026-12-07T06:27:40Z");
+    expect(localDateTimeWithZone(at, "Asia/Almaty")).toBe("2026-12-07 11:27 (Asia/Almaty)");
+    expect(localDateTimeWithZone(at, "Europe/London")).toBe("2026-12-07 06:27 (Europe/London)");
+    // Before 1 March 2024 Almaty was UTC+6: old records keep their old offset.
+    expect(localDateTimeWithZone(new Date("2024-02-01T18:30:00Z"), "Asia/Almaty")).toBe(
+      "2024-02-02 00:30 (Asia/Almaty)",
+    );
+  });
+
+  it("gives the same local date as localDate", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+        (at) => {
+          expect(localDateTimeWithZone(at, "Asia/Almaty").slice(0, 10)).toBe(localDate(at, "Asia/Almaty"));
+        },
+      ),
+    );
   });
 });

@@ -27,3 +27,20 @@ export function localDate(instant: Date, zone: string = DEFAULT_ZONE): string {
   }
   return entry.date;
 }
+
+/**
+ * An instant as a document prints it: the local "YYYY-MM-DD HH:MM" in an IANA zone, with the zone
+ * named, so a printed time means the same wherever it is read.
+ */
+export function localDateTimeWithZone(instant: Date, zone: string = DEFAULT_ZONE): string {
+  const text = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(instant);
+  return `${text} (${zone})`;
+}

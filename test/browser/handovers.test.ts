@@ -47,6 +47,12 @@ describe.skipIf(!browserAvailable)("a handover act signed on both sides in Chrom
     await expectAccessible(giver);
     await giver.getByRole("button", { name: "Подписать как передающий" }).click();
     await expect.poll(() => giver.getByText("Подписан передающим", { exact: true }).count()).toBe(1);
+    // Signed at the test clock's 06:00 UTC: the post reads its own local time, 11:00 in Almaty (X-8).
+    expect(
+      await giver
+        .getByText(new RegExp(`^Подпись передающего: .*, ${t.clock.now().toISOString().slice(0, 10)} 11:00$`))
+        .count(),
+    ).toBe(1);
     // Signed by the giver only: still in the NSC unit's custody, and no receiving button for the giver.
     expect(await custodian(number)).toEqual(["DEMO-NSC-KHORGOS", "DEMO-NSC-KHORGOS"]);
     expect(await giver.getByRole("button", { name: "Подписать как принимающий" }).count()).toBe(0);

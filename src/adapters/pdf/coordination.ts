@@ -100,6 +100,7 @@ export interface ActPrint {
   clause: string;
   giverUnit: string;
   receiverUnit: string;
+  /** Who signed, and when as the act prints it (local time with its zone). */
   giverSignature: { name: string; at: string } | null;
   receiverSignature: { name: string; at: string } | null;
   contentHash: string | null;
@@ -151,11 +152,7 @@ export async function renderActPdf(act: ActPrint, lang: Lang): Promise<Buffer> {
   });
   f.y += 16;
   const sig = (label: string, s: { name: string; at: string } | null) =>
-    f.text(
-      `${label}: ${s ? `${s.name}, ${s.at.slice(0, 16).replace("T", " ")} UTC` : L.notSigned[lang]}  ____________`,
-      body,
-      10,
-    );
+    f.text(`${label}: ${s ? `${s.name}, ${s.at}` : L.notSigned[lang]}  ____________`, body, 10);
   sig(L.giver[lang], act.giverSignature);
   sig(L.receiver[lang], act.receiverSignature);
   if (act.contentHash) f.text(`${L.fingerprint[lang]}: ${act.contentHash}`, caption);

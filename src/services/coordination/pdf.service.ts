@@ -1,6 +1,7 @@
 import { renderActPdf, renderPlanPdf } from "../../adapters/pdf/coordination.js";
 import { DIRECTIONS, type Direction, HANDOVER_KINDS, type Party } from "../../core/coordination/index.js";
 import { type Lang, nameIn } from "../../core/i18n.js";
+import { DEFAULT_ZONE, localDateTimeWithZone } from "../../core/time.js";
 import type { Actor, Deps, RequestMeta } from "../context.js";
 import { getAct } from "./handovers.service.js";
 import { getPlan } from "./plans.service.js";
@@ -18,6 +19,20 @@ const STATUS: Record<string, Record<Lang, string>> = {
   DONE: { kk: "орындалды", ru: "выполнена", en: "done" },
 };
 
+/** What happened to a plan, as its history prints it. */
+const PLAN_EVENT: Record<string, Record<Lang, string>> = {
+  CREATE: { kk: "жоспар басталды", ru: "план начат", en: "plan started" },
+  EDIT: { kk: "жаңа нұсқа", ru: "новая версия", en: "new version" },
+  AGREE: { kk: "келісілді", ru: "согласовано", en: "agreed" },
+  SUBMIT: { kk: "бекітуге ұсынылды", ru: "представлено на утверждение", en: "submitted for approval" },
+  APPROVE: { kk: "бекітілді", ru: "утверждено", en: "approved" },
+  RETURN: { kk: "пысықтауға қайтарылды", ru: "возвращено на доработку", en: "returned for revision" },
+};
+
+/** An instant as the documents print it: local time of the reader's unit, its zone named (X-8). */
+const printedAt = (actor: Actor | null, at: string) =>
+  localDateTimeWithZone(new Date(at), actor?.timeZone ?? DEFAULT_ZONE);
+
 /** The handover act as a PDF; reading it is a read of the act (scope, audit). */
 export async function actPdf(
   deps: Pick<Deps, "database" | "clock">,
@@ -33,6 +48,14 @@ export async function actPdf(
       status: STATUS[act.status]?.[lang] ?? act.status,
       giverUnit: nameIn(act.giver, lang),
       receiverUnit: nameIn(act.receiver, lang),
+      giverSignature: act.giverSignature && {
+        ...act.giverSignature,
+        at: printedAt(actor, act.giverSignature.at),
+      },
+      receiverSignature: act.receiverSignature && {
+        ...act.receiverSignature,
+        at: printedAt(actor, act.receiverSignature.at),
+      },
       items: act.items.map((i) => ({
         kind: HANDOVER_KINDS[i.kind].label[lang],
         description: i.person
@@ -80,7 +103,7 @@ export async function planPdf(
       })),
       events: plan.events.map(
         (e) =>
-          `${e.at.slice(0, 16).replace("T", " ")} UTC — v${e.version} ${e.action} ${e.party ?? ""} — ${e.actorName}${e.reason ? `: ${e.reason}` : ""}`,
+          `${printedAt(actor, e.at)} — v${e.version} ${PLAN_EVENT[e.action]?.[lang] ?? e.action}${e.party ? `, ${partyNames[e.party as Party] ?? e.party}` : ""} — ${e.actorName}${e.reason ? `: ${e.reason}` : ""}`,
       ),
       createdAt: plan.versions[plan.versions.length - 1]?.createdAt ?? new Date(0).toISOString(),
       isDemo: plan.isDemo,

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { HANDOVER_KINDS } from "../../../../src/core/coordination/rules.js";
 import { api } from "../../api";
+import { formatInstant } from "../../localTime";
 import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import type { ActSummary } from "./HandoversPage";
@@ -105,13 +106,13 @@ export function HandoverActPage() {
           <Text>
             <b>{t("coord.acts.giverSignature")}:</b>{" "}
             {a.giverSignature
-              ? `${a.giverSignature.name}, ${a.giverSignature.at.slice(0, 16).replace("T", " ")} UTC`
+              ? `${a.giverSignature.name}, ${formatInstant(a.giverSignature.at)}`
               : t("coord.acts.notSigned")}
           </Text>
           <Text>
             <b>{t("coord.acts.receiverSignature")}:</b>{" "}
             {a.receiverSignature
-              ? `${a.receiverSignature.name}, ${a.receiverSignature.at.slice(0, 16).replace("T", " ")} UTC`
+              ? `${a.receiverSignature.name}, ${formatInstant(a.receiverSignature.at)}`
               : t("coord.acts.notSigned")}
           </Text>
           {a.closingNote && (

@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { DIRECTIONS, type Direction } from "../../../../src/core/coordination/rules.js";
 import { api } from "../../api";
+import { formatInstant } from "../../localTime";
 import { useLang } from "../../useLang";
 import { ClauseBadge, ErrorAlert } from "../passes/shared";
 import { type PlanContentJson, PlanEditor } from "./PlanEditor";
@@ -282,8 +283,8 @@ export function PlanPage() {
       <List>
         {p.events.map((e) => (
           <List.Item key={`${e.at}-${e.action}-${e.party}`}>
-            {e.at.slice(0, 16).replace("T", " ")} UTC —{" "}
-            {t(`coord.plans.event.${e.action}`, { defaultValue: e.action })} (v{e.version}
+            {formatInstant(e.at)} — {t(`coord.plans.event.${e.action}`, { defaultValue: e.action })} (v
+            {e.version}
             {e.party ? `, ${t(`coord.party.${e.party}`)}` : ""}) — {e.actorName}
             {e.reason ? `: ${e.reason}` : ""}
           </List.Item>

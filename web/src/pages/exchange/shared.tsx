@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { Translated } from "../../../../src/core/i18n.js";
 import { api } from "../../api";
 
+// Local times live in one module for every page; the exchange pages import them from here too.
+export { currentZone, DEFAULT_ZONE, formatInstant, localToIso, setDisplayZone } from "../../localTime";
+
 /** A text in the three interface languages. */
 export type Tr = Translated;
 
@@ -127,35 +130,6 @@ export function overdueText(
   return parts.filter(Boolean).join(" ");
 }
 
-/** The zone used when the signed-in user has no unit (citizens, system-wide admins). */
-export const DEFAULT_ZONE = "Asia/Almaty";
-let displayZone = DEFAULT_ZONE;
-
-/** Sets the zone local times are read and shown in: the signed-in user's unit zone (X-8). */
-export function setDisplayZone(zone: string | null | undefined): void {
-  displayZone = zone || DEFAULT_ZONE;
-}
-
-/** The zone local times are read and shown in (the user's unit zone). */
-export function currentZone(): string {
-  return displayZone;
-}
-
-/** An instant as local "YYYY-MM-DD HH:MM" in the user's unit zone (X-8), or in `zone`. */
-export function formatInstant(iso: string | null | undefined, zone = displayZone): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  const text = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d);
-  return text;
-}
-
 const STATUS_COLORS: Record<string, string> = {
   // Dark enough for white text at AA contrast (4.5:1) on small badges.
   ON_TIME: "#1b5e20",
@@ -173,21 +147,4 @@ export function StatusBadge({ status }: { status: string }) {
       {t(`exchange.status.${status}`)}
     </Badge>
   );
-}
-
-/** The UTC instant of a wall-clock "YYYY-MM-DDTHH:MM" in an IANA zone (X-8: the unit's local time). */
-export function localToIso(value: string, zone: string): string {
-  const guess = Date.parse(`${value}:00Z`);
-  const parts = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(guess);
-  const offset = Date.parse(`${parts.replace(" ", "T")}Z`) - guess;
-  return new Date(guess - offset).toISOString();
 }

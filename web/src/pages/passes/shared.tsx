@@ -143,11 +143,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A timestamp as local "YYYY-MM-DD HH:MM" (the same in every language, like the other dates). */
-export function formatInstant(iso: string): string {
-  const d = new Date(iso);
-  return `${isoOf(d)} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
+export { formatInstant } from "../../localTime";
 
 /** A translated text with a fallback to the code when no translation exists. */
 export function useCodeLabel() {

@@ -1,0 +1,50 @@
+/**
+ * Instants are stored in UTC; pages read and show them as local times of the signed-in user's
+ * unit (X-8: each unit has an IANA time zone), whatever zone the browser's machine is set to.
+ */
+
+/** The zone used when the signed-in user has no unit (citizens, system-wide admins). */
+export const DEFAULT_ZONE = "Asia/Almaty";
+let displayZone = DEFAULT_ZONE;
+
+/** Sets the zone local times are read and shown in: the signed-in user's unit zone (X-8). */
+export function setDisplayZone(zone: string | null | undefined): void {
+  displayZone = zone || DEFAULT_ZONE;
+}
+
+/** The zone local times are read and shown in (the user's unit zone). */
+export function currentZone(): string {
+  return displayZone;
+}
+
+/** An instant as local "YYYY-MM-DD HH:MM" in the user's unit zone (X-8), or in `zone`. */
+export function formatInstant(iso: string | null | undefined, zone = displayZone): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  const text = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
+  return text;
+}
+
+/** The UTC instant of a wall-clock "YYYY-MM-DDTHH:MM" in an IANA zone (X-8: the unit's local time). */
+export function localToIso(value: string, zone: string): string {
+  const guess = Date.parse(`${value}:00Z`);
+  const parts = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(guess);
+  const offset = Date.parse(`${parts.replace(" ", "T")}Z`) - guess;
+  return new Date(guess - offset).toISOString();
+}

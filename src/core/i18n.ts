@@ -54,3 +54,8 @@ export function nameIn(names: LocalNames, lang: Lang): string {
   if (lang === "ru") return names.nameRu;
   return names.nameEn || names.nameRu;
 }
+
+/** A code's name from a table of names; a code the table lacks, as written, in every language. */
+export function labelOf(labels: Readonly<Record<string, Translated>>, code: string): Translated {
+  return Object.hasOwn(labels, code) ? (labels[code] as Translated) : { kk: code, ru: code, en: code };
+}

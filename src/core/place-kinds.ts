@@ -1,4 +1,4 @@
-import type { Translated } from "./i18n.js";
+import { labelOf, type Translated } from "./i18n.js";
 
 /** Kinds of administrative-territorial units in the zone list (Z p.2), as its CSV writes them. */
 export const ZONE_KINDS = [
@@ -25,9 +25,7 @@ export const ZONE_KIND_LABELS: Record<ZoneKind, Translated> = {
 
 /** A kind's name in each language; a kind this build does not know, as written. */
 export function zoneKindLabel(kind: string): Translated {
-  return Object.hasOwn(ZONE_KIND_LABELS, kind)
-    ? ZONE_KIND_LABELS[kind as ZoneKind]
-    : { kk: kind, ru: kind, en: kind };
+  return labelOf(ZONE_KIND_LABELS, kind);
 }
 
 /** Kinds of places serving people from outside the zone (Z p.19), as their CSV writes them. */
@@ -61,7 +59,5 @@ export const SERVICE_PLACE_KIND_LABELS: Record<ServicePlaceKind, Translated> = {
 
 /** A serving place's kind in each language; a kind this build does not know, as written. */
 export function servicePlaceKindLabel(kind: string): Translated {
-  return Object.hasOwn(SERVICE_PLACE_KIND_LABELS, kind)
-    ? SERVICE_PLACE_KIND_LABELS[kind as ServicePlaceKind]
-    : { kk: kind, ru: kind, en: kind };
+  return labelOf(SERVICE_PLACE_KIND_LABELS, kind);
 }

@@ -28,12 +28,9 @@ export function localDate(instant: Date, zone: string = DEFAULT_ZONE): string {
   return entry.date;
 }
 
-/**
- * An instant as a document prints it: the local "YYYY-MM-DD HH:MM" in an IANA zone, with the zone
- * named, so a printed time means the same wherever it is read.
- */
-export function localDateTimeWithZone(instant: Date, zone: string = DEFAULT_ZONE): string {
-  const text = new Intl.DateTimeFormat("sv-SE", {
+/** An instant's local "YYYY-MM-DD HH:MM" (24-hour clock) in an IANA time zone. */
+export function localDateTime(instant: Date, zone: string = DEFAULT_ZONE): string {
+  return new Intl.DateTimeFormat("sv-SE", {
     timeZone: zone,
     year: "numeric",
     month: "2-digit",
@@ -42,5 +39,12 @@ export function localDateTimeWithZone(instant: Date, zone: string = DEFAULT_ZONE
     minute: "2-digit",
     hourCycle: "h23",
   }).format(instant);
-  return `${text} (${zone})`;
+}
+
+/**
+ * An instant as a document prints it: the local "YYYY-MM-DD HH:MM" in an IANA zone, with the zone
+ * named, so a printed time means the same wherever it is read.
+ */
+export function localDateTimeWithZone(instant: Date, zone: string = DEFAULT_ZONE): string {
+  return `${localDateTime(instant, zone)} (${zone})`;
 }

@@ -3,8 +3,11 @@
  * unit (X-8: each unit has an IANA time zone), whatever zone the browser's machine is set to.
  */
 
-/** The zone used when the signed-in user has no unit (citizens, system-wide admins). */
-export const DEFAULT_ZONE = "Asia/Almaty";
+import { DEFAULT_ZONE, localDateTime } from "../../src/core/time.js";
+
+// Users without a unit (citizens, system-wide administrators) read times in Kazakhstan's zone.
+export { DEFAULT_ZONE };
+
 let displayZone = DEFAULT_ZONE;
 
 /** Sets the zone local times are read and shown in: the signed-in user's unit zone (X-8). */
@@ -19,17 +22,7 @@ export function currentZone(): string {
 
 /** An instant as local "YYYY-MM-DD HH:MM" in the user's unit zone (X-8), or in `zone`. */
 export function formatInstant(iso: string | null | undefined, zone = displayZone): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  const text = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d);
-  return text;
+  return iso ? localDateTime(new Date(iso), zone) : "—";
 }
 
 /** The UTC instant of a wall-clock "YYYY-MM-DDTHH:MM" in an IANA zone (X-8: the unit's local time). */

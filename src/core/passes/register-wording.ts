@@ -1,5 +1,5 @@
 import { DOCUMENT_LABELS, PURPOSE_LABELS } from "../eligibility/index.js";
-import type { Translated } from "../i18n.js";
+import { labelOf, type Translated } from "../i18n.js";
 
 /**
  * A register line (Z-21, App.3) is written once, at issue, with the application's codes: the
@@ -9,9 +9,7 @@ import type { Translated } from "../i18n.js";
 
 /** A register line's purpose in each language: a purpose code's name, else the text as written. */
 export function registerPurpose(text: string): Translated {
-  return Object.hasOwn(PURPOSE_LABELS, text)
-    ? PURPOSE_LABELS[text as keyof typeof PURPOSE_LABELS]
-    : { kk: text, ru: text, en: text };
+  return labelOf(PURPOSE_LABELS, text);
 }
 
 /** A register line's identity document in each language: a leading kind code named, the rest as written. */

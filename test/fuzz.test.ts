@@ -327,5 +327,7 @@ describe.each(DB_KINDS)("fuzzing every route from the OpenAPI document on %s", (
     expect(failures, `seed ${seed}`).toEqual([]);
     expect(tally.sent).toBeGreaterThanOrEqual(total);
     expect(tally.mustReject).toBeGreaterThan(total / 3);
-  }, 600_000);
+    // 130–200 s on PostgreSQL on a quiet machine; one CI run on a machine slowed 2.6-fold (even the
+    // pure generation) took 451 s. A slow machine should make CI slow, not red.
+  }, 900_000);
 });

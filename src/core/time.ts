@@ -1,3 +1,5 @@
+import { formatIsoDate, toLocal } from "./exchange/time.js";
+
 /** The legal time zone for dates without a unit (applications, eligibility): Kazakhstan's. */
 export const DEFAULT_ZONE = "Asia/Almaty";
 
@@ -30,15 +32,10 @@ export function localDate(instant: Date, zone: string = DEFAULT_ZONE): string {
 
 /** An instant's local "YYYY-MM-DD HH:MM" (24-hour clock) in an IANA time zone. */
 export function localDateTime(instant: Date, zone: string = DEFAULT_ZONE): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
+  // toLocal keeps one formatter per zone: pages format a time for every row they show.
+  const local = toLocal(instant, zone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${formatIsoDate(local.year, local.month, local.day)} ${two(local.hour)}:${two(local.minute)}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * unit (X-8: each unit has an IANA time zone), whatever zone the browser's machine is set to.
  */
 
+import { fromLocal } from "../../src/core/exchange/time.js";
 import { DEFAULT_ZONE, localDateTime } from "../../src/core/time.js";
 
 // Users without a unit (citizens, system-wide administrators) read times in Kazakhstan's zone.
@@ -27,17 +28,5 @@ export function formatInstant(iso: string | null | undefined, zone = displayZone
 
 /** The UTC instant of a wall-clock "YYYY-MM-DDTHH:MM" in an IANA zone (X-8: the unit's local time). */
 export function localToIso(value: string, zone: string): string {
-  const guess = Date.parse(`${value}:00Z`);
-  const parts = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(guess);
-  const offset = Date.parse(`${parts.replace(" ", "T")}Z`) - guess;
-  return new Date(guess - offset).toISOString();
+  return fromLocal(value.slice(0, 10), value.slice(11), zone).toISOString();
 }
